@@ -1,0 +1,2 @@
+export * from './wire/index';
+export * from './errors';
