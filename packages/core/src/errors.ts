@@ -15,6 +15,12 @@ export class APIFreeError extends Error {
 /** The options given to the client or a request are invalid (missing key, bad timeout, …). */
 export class APIFreeConfigurationError extends APIFreeError {
   override name = 'APIFreeConfigurationError';
+  /** The option or argument at fault (`apiKey`, `timeout`, `model`, …). */
+  readonly argument: string;
+  constructor(argument: string, message: string) {
+    super(message);
+    this.argument = argument;
+  }
 }
 
 interface APIErrorInit {
@@ -118,6 +124,8 @@ interface StreamErrorInit {
   requestId?: string | undefined;
   /** The response of a `response.failed` event, when there was one. */
   response?: unknown;
+  /** The raw `error` or `response.failed` event. */
+  event?: unknown;
   cause?: unknown;
 }
 
@@ -132,7 +140,10 @@ export class APIStreamError extends APIFreeError {
   readonly type: string | null;
   readonly param: string | null;
   readonly requestId: string | undefined;
+  /** The response of a `response.failed` event, when there was one. */
   readonly response: unknown;
+  /** The raw `error` or `response.failed` event, when there was one. */
+  readonly event: unknown;
 
   constructor(init: StreamErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -141,6 +152,7 @@ export class APIStreamError extends APIFreeError {
     this.param = init.param ?? null;
     this.requestId = init.requestId;
     this.response = init.response;
+    this.event = init.event;
   }
 }
 

@@ -1,2 +1,11 @@
-export * from './wire/index';
+export { APIFree, Responses } from './client';
+export type { ClientOptions, RequestOptions } from './client-options';
+export { DEFAULT_BASE_URL } from './client-settings';
+export { APIPromise, type WithResponse } from './api-promise';
+export { ResponseStream, type ResponseInfo } from './response-stream';
+export { outputText } from './output-text';
+export { isRetryableError, retryDelay, shouldRetryResponse } from './retry-policy';
+export { maskSecret, redactSecret } from './redact';
+export type { FetchFunction } from './transport/fetch-transport';
 export * from './errors';
+export * from './wire/index';

@@ -1,1 +1,6 @@
+import { setDefaultTransport } from './default-transport';
+import { createUndiciTransport } from './transport/undici-transport';
+
+setDefaultTransport(createUndiciTransport);
+
 export * from './index';

@@ -1,0 +1,260 @@
+import { APIPromise, type WithResponse } from './api-promise';
+import type { ClientOptions, RequestOptions } from './client-options';
+import { type ClientSettings, resolveClientSettings, resolveRequestSettings } from './client-settings';
+import { defaultTransport } from './default-transport';
+import { APIConnectionError, APIError, APIFreeConfigurationError, APIUserAbortError } from './errors';
+import { makeAPIError } from './make-api-error';
+import { type AbortReason, mapTransportError } from './map-transport-error';
+import { maskSecret, redactSecret } from './redact';
+import { ResponseStream, type ResponseInfo } from './response-stream';
+import { retryDelay, shouldRetryResponse } from './retry-policy';
+import { sleep } from './sleep';
+import { createFetchTransport } from './transport/fetch-transport';
+import type { Transport, TransportResponse } from './transport/transport';
+import type {
+  ResponseCreateParams,
+  ResponseCreateParamsNonStreaming,
+  ResponseCreateParamsStreaming,
+} from './wire/request';
+import type { Response } from './wire/response';
+
+type ResolvedRequest = ReturnType<typeof resolveRequestSettings>;
+
+/**
+ * The APIFree client.
+ *
+ * @example
+ * import { APIFree, outputText } from '@apifree/core';
+ * const client = new APIFree(); // reads APIFREE_API_KEY
+ * const response = await client.responses.create({ model: 'gpt-4.1-mini', input: 'Hi' });
+ * console.log(outputText(response));
+ */
+export class APIFree {
+  /** `POST /v1/responses`. */
+  readonly responses: Responses;
+  readonly baseURL: string;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  #settings: ClientSettings;
+  #transport: Transport;
+
+  constructor(options: ClientOptions = {}) {
+    this.#settings = resolveClientSettings(options);
+    if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+      throw new APIFreeConfigurationError('fetch', 'The fetch option must be a function.');
+    }
+    this.#transport = options.fetch ? createFetchTransport(options.fetch) : defaultTransport();
+    this.baseURL = this.#settings.baseURL;
+    this.timeout = this.#settings.timeout;
+    this.maxRetries = this.#settings.maxRetries;
+    this.responses = new Responses(this);
+  }
+
+  /** @internal Sends a request with the retry policy; resolves once headers arrive. */
+  async post(path: string, body: unknown, options: RequestOptions, stream: boolean): Promise<WithResponse<Response | ResponseStream>> {
+    const request = resolveRequestSettings(this.#settings, options);
+    if (request.signal?.aborted) throw new APIUserAbortError();
+    const url = `${this.#settings.baseURL}${path}`;
+    const headers = this.#headers(request, stream);
+    const payload = JSON.stringify(body);
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.#attempt(url, headers, payload, request, stream);
+      if (outcome.kind === 'done') return outcome.result;
+      if (attempt >= request.maxRetries || !outcome.retryable) throw outcome.error;
+      await sleep(retryDelay(attempt, outcome.headers), request.signal);
+    }
+  }
+
+  async #attempt(url: string, headers: Record<string, string>, payload: string, request: ResolvedRequest, stream: boolean) {
+    const controller = new AbortController();
+    const onUserAbort = () => controller.abort({ kind: 'user' } satisfies AbortReason);
+    request.signal?.addEventListener('abort', onUserAbort, { once: true });
+    const release = () => request.signal?.removeEventListener('abort', onUserAbort);
+    const timer = setTimeout(
+      () => controller.abort({ kind: 'timeout', milliseconds: request.timeout } satisfies AbortReason),
+      request.timeout,
+    );
+    let response: TransportResponse;
+    try {
+      response = await this.#transport({ url, method: 'POST', headers, body: payload, signal: controller.signal, timeout: request.timeout });
+    } catch (cause) {
+      clearTimeout(timer);
+      release();
+      const error = mapTransportError(cause, controller.signal, url, 'request');
+      if (error instanceof APIUserAbortError) throw error;
+      return { kind: 'retry' as const, error, retryable: true, headers: undefined };
+    }
+    const info: ResponseInfo = {
+      status: response.status,
+      headers: response.headers,
+      requestId: response.headers.get('x-request-id') ?? undefined,
+    };
+    try {
+      if (response.status < 200 || response.status >= 300) {
+        const error = await this.#httpError(response, controller.signal, url);
+        return { kind: 'retry' as const, error, retryable: shouldRetryResponse(error.status, error.headers, error.code), headers: response.headers };
+      }
+      if (stream) {
+        clearTimeout(timer);
+        return { kind: 'done' as const, result: { data: this.#stream(response, info, controller, request, url, release), response: info } };
+      }
+      const text = await readText(response, controller.signal, url);
+      return { kind: 'done' as const, result: { data: this.#parseJSON(text, info), response: info } };
+    } catch (error) {
+      // A body that broke off while being read is a connection failure, retried like one.
+      if (error instanceof APIConnectionError) return { kind: 'retry' as const, error, retryable: true, headers: undefined };
+      throw error;
+    } finally {
+      if (!stream || response.status < 200 || response.status >= 300) {
+        clearTimeout(timer);
+        release();
+      }
+    }
+  }
+
+  async #httpError(response: TransportResponse, signal: AbortSignal, url: string): Promise<APIError> {
+    const text = this.#redact(await readText(response, signal, url));
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // A non-JSON error body (a proxy's HTML page, say) is kept as text.
+    }
+    return makeAPIError(response.status, response.headers, body, text);
+  }
+
+  #parseJSON(text: string, info: ResponseInfo): Response {
+    try {
+      const value: unknown = JSON.parse(text);
+      if (typeof value === 'object' && value !== null) return value as Response;
+    } catch {
+      // Reported below, with the body's start.
+    }
+    throw new APIError({
+      status: info.status,
+      headers: info.headers,
+      body: this.#redact(text),
+      message: `APIFree answered HTTP ${info.status} with a body that is not a JSON response object: ${this.#redact(text).slice(0, 200)}`,
+    });
+  }
+
+  #stream(
+    response: TransportResponse,
+    info: ResponseInfo,
+    controller: AbortController,
+    request: ResolvedRequest,
+    url: string,
+    release: () => void,
+  ): ResponseStream {
+    const iterator = response.body[Symbol.asyncIterator]();
+    const idle = request.streamIdleTimeout;
+    let closed = false;
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      release();
+      response.body.cancel();
+    };
+    const chunks: AsyncIterator<Uint8Array> = {
+      next: async () => {
+        const watchdog = setTimeout(() => controller.abort({ kind: 'idle', milliseconds: idle } satisfies AbortReason), idle);
+        try {
+          return await iterator.next();
+        } catch (cause) {
+          throw mapTransportError(cause, controller.signal, url, 'stream');
+        } finally {
+          clearTimeout(watchdog);
+        }
+      },
+    };
+    return new ResponseStream(info, {
+      chunks,
+      close,
+      redact: (text) => this.#redact(text),
+      maxEventSize: this.#settings.maxEventSize,
+    });
+  }
+
+  #headers(request: ResolvedRequest, stream: boolean): Record<string, string> {
+    const headers: Record<string, string> = {
+      accept: stream ? 'text/event-stream' : 'application/json',
+      'content-type': 'application/json',
+      ...lowercase(this.#settings.headers),
+    };
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      if (value === undefined) delete headers[name.toLowerCase()];
+      else headers[name.toLowerCase()] = value;
+    }
+    headers.authorization = `Bearer ${this.#settings.apiKey}`;
+    return headers;
+  }
+
+  #redact(text: string): string {
+    return redactSecret(text, this.#settings.apiKey);
+  }
+
+  /** What `JSON.stringify(client)` shows: the settings, never the key. */
+  toJSON(): Record<string, unknown> {
+    return { baseURL: this.baseURL, timeout: this.timeout, maxRetries: this.maxRetries, apiKey: maskSecret(this.#settings.apiKey) };
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `APIFree ${JSON.stringify(this.toJSON())}`;
+  }
+}
+
+/** `client.responses`: the `/responses` endpoint. */
+export class Responses {
+  #client: APIFree;
+
+  /** @internal */
+  constructor(client: APIFree) {
+    this.#client = client;
+  }
+
+  /**
+   * Creates a response. With `stream: true` resolves to a {@link ResponseStream} once
+   * the headers arrive; otherwise to the response object.
+   *
+   * @example
+   * const stream = await client.responses.create({ model: 'gpt-4.1-mini', input: 'Hi', stream: true });
+   * for await (const event of stream) if (event.type === 'response.output_text.delta') process.stdout.write(event.delta);
+   */
+  create(body: ResponseCreateParamsStreaming, options?: RequestOptions): APIPromise<ResponseStream>;
+  create(body: ResponseCreateParamsNonStreaming, options?: RequestOptions): APIPromise<Response>;
+  create(body: ResponseCreateParams, options?: RequestOptions): APIPromise<Response | ResponseStream>;
+  create(body: ResponseCreateParams, options: RequestOptions = {}): APIPromise<Response | ResponseStream> {
+    return new APIPromise(
+      Promise.resolve().then(() => {
+        checkBody(body);
+        return this.#client.post('/responses', body, options, body.stream === true);
+      }),
+    );
+  }
+}
+
+function checkBody(body: ResponseCreateParams): void {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new APIFreeConfigurationError('body', 'responses.create(body): body must be an object with model and input.');
+  }
+  if (typeof body.model !== 'string' || body.model.trim() === '') {
+    throw new APIFreeConfigurationError('model', 'responses.create(body): model must be a non-empty string, e.g. "gpt-4.1-mini".');
+  }
+  if (typeof body.input !== 'string' && !Array.isArray(body.input)) {
+    throw new APIFreeConfigurationError('input', 'responses.create(body): input must be a string or an array of input items.');
+  }
+}
+
+function lowercase(headers: Record<string, string>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) result[name.toLowerCase()] = value;
+  return result;
+}
+
+async function readText(response: TransportResponse, signal: AbortSignal, url: string): Promise<string> {
+  try {
+    return await response.body.text();
+  } catch (cause) {
+    throw mapTransportError(cause, signal, url, 'request');
+  }
+}

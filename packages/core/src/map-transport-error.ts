@@ -1,0 +1,58 @@
+import { APIConnectionError, APIConnectionTimeoutError, APIFreeError, APIStreamTruncatedError, APIUserAbortError } from './errors';
+
+/** Why the client aborted a request: the reason it passes to `AbortController.abort`. */
+export type AbortReason =
+  | { kind: 'user' }
+  | { kind: 'timeout'; milliseconds: number }
+  | { kind: 'idle'; milliseconds: number };
+
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * Maps what a transport threw to a typed error. `phase` says whether the response had
+ * begun streaming: a broken connection then means a truncated stream.
+ */
+export function mapTransportError(error: unknown, signal: AbortSignal, url: string, phase: 'request' | 'stream'): APIFreeError {
+  if (error instanceof APIFreeError) return error;
+  if (signal.aborted) {
+    const reason = signal.reason as AbortReason | undefined;
+    if (reason?.kind === 'timeout') {
+      return new APIConnectionTimeoutError(
+        `APIFree did not answer within ${reason.milliseconds} ms. Raise the timeout option, or retry.`,
+        { cause: error },
+      );
+    }
+    if (reason?.kind === 'idle') {
+      return new APIConnectionTimeoutError(
+        `The stream stalled: no data for ${reason.milliseconds} ms. Raise streamIdleTimeout, or retry.`,
+        { cause: error },
+      );
+    }
+    return new APIUserAbortError(undefined, { cause: error });
+  }
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && TIMEOUT_CODES.has(code)) {
+    return new APIConnectionTimeoutError(`APIFree did not answer in time (${code}). Raise the timeout option, or retry.`, {
+      cause: error,
+    });
+  }
+  const detail = describe(error);
+  if (phase === 'stream') {
+    return new APIStreamTruncatedError({
+      message: `The connection broke while the response was streaming (${detail}): the answer is incomplete. Retry the request.`,
+      code: 'stream_truncated',
+      cause: error,
+    });
+  }
+  return new APIConnectionError(`Could not reach APIFree at ${url} (${detail}). Check baseURL and your network, then retry.`, {
+    cause: error,
+  });
+}
+
+function describe(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } })?.cause;
+  const parts = [error instanceof Error ? error.message : String(error)];
+  if (typeof cause?.code === 'string') parts.push(cause.code);
+  else if (typeof cause?.message === 'string') parts.push(cause.message);
+  return parts.join(': ');
+}
