@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { extends: true, test: { name: 'node', environment: 'node' } },
+      {
+        extends: true,
+        test: { name: 'node', environment: 'node', include: ['test/**/*.test.ts'] },
+      },
       {
         extends: true,
         test: {
@@ -13,6 +16,7 @@ export default defineConfig({
         },
       },
     ],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 20_000,
   },
 });

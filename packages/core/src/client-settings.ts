@@ -17,14 +17,18 @@ export interface ClientSettings {
 }
 
 function environment(name: string): string | undefined {
-  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env?.[name];
   return value === '' ? undefined : value;
 }
 
 /** Resolves and checks the client's options; throws before any network call. */
 export function resolveClientSettings(options: ClientOptions): ClientSettings {
   if (typeof options !== 'object' || options === null) {
-    throw new APIFreeConfigurationError('options', 'new APIFree(options): options must be an object.');
+    throw new APIFreeConfigurationError(
+      'options',
+      'new APIFree(options): options must be an object.',
+    );
   }
   const apiKey = options.apiKey ?? environment('APIFREE_API_KEY');
   if (apiKey === undefined || apiKey === '') {
@@ -34,10 +38,20 @@ export function resolveClientSettings(options: ClientOptions): ClientSettings {
     );
   }
   if (typeof apiKey !== 'string') {
-    throw new APIFreeConfigurationError('apiKey', `The apiKey option must be a string, got ${typeof apiKey}.`);
+    throw new APIFreeConfigurationError(
+      'apiKey',
+      `The apiKey option must be a string, got ${typeof apiKey}.`,
+    );
   }
-  const baseURL = (options.baseURL ?? environment('APIFREE_BASE_URL') ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-  if (typeof baseURL !== 'string' || !URL.canParse(baseURL) || !/^https?:$/.test(new URL(baseURL).protocol)) {
+  const baseURL = (options.baseURL ?? environment('APIFREE_BASE_URL') ?? DEFAULT_BASE_URL).replace(
+    /\/+$/,
+    '',
+  );
+  if (
+    typeof baseURL !== 'string' ||
+    !URL.canParse(baseURL) ||
+    !/^https?:$/.test(new URL(baseURL).protocol)
+  ) {
     throw new APIFreeConfigurationError(
       'baseURL',
       `The baseURL ${JSON.stringify(baseURL)} is not an http(s) URL; use e.g. ${DEFAULT_BASE_URL}.`,
@@ -63,10 +77,12 @@ export function resolveRequestSettings(settings: ClientSettings, options: Reques
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new APIFreeConfigurationError('signal', 'The signal option must be an AbortSignal.');
   }
-  const timeout = options.timeout === undefined ? settings.timeout : checkDuration('timeout', options.timeout);
+  const timeout =
+    options.timeout === undefined ? settings.timeout : checkDuration('timeout', options.timeout);
   return {
     timeout,
-    maxRetries: options.maxRetries === undefined ? settings.maxRetries : checkRetries(options.maxRetries),
+    maxRetries:
+      options.maxRetries === undefined ? settings.maxRetries : checkRetries(options.maxRetries),
     streamIdleTimeout:
       options.streamIdleTimeout === undefined
         ? options.timeout === undefined
@@ -80,32 +96,47 @@ export function resolveRequestSettings(settings: ClientSettings, options: Reques
 
 function checkDuration(name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new APIFreeConfigurationError(name, `The ${name} option must be a positive number of milliseconds, got ${String(value)}.`);
+    throw new APIFreeConfigurationError(
+      name,
+      `The ${name} option must be a positive number of milliseconds, got ${String(value)}.`,
+    );
   }
   return value;
 }
 
 function checkRetries(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new APIFreeConfigurationError('maxRetries', `The maxRetries option must be a non-negative integer, got ${String(value)}.`);
+    throw new APIFreeConfigurationError(
+      'maxRetries',
+      `The maxRetries option must be a non-negative integer, got ${String(value)}.`,
+    );
   }
   return value;
 }
 
 function checkCount(name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    throw new APIFreeConfigurationError(name, `The ${name} option must be a positive integer, got ${String(value)}.`);
+    throw new APIFreeConfigurationError(
+      name,
+      `The ${name} option must be a positive integer, got ${String(value)}.`,
+    );
   }
   return value;
 }
 
 function checkHeaders(headers: unknown): Record<string, string> {
   if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
-    throw new APIFreeConfigurationError('headers', 'The headers option must be an object of header names to strings.');
+    throw new APIFreeConfigurationError(
+      'headers',
+      'The headers option must be an object of header names to strings.',
+    );
   }
   for (const [name, value] of Object.entries(headers)) {
     if (typeof value !== 'string') {
-      throw new APIFreeConfigurationError('headers', `The header ${JSON.stringify(name)} must be a string, got ${typeof value}.`);
+      throw new APIFreeConfigurationError(
+        'headers',
+        `The header ${JSON.stringify(name)} must be a string, got ${typeof value}.`,
+      );
     }
   }
   return headers as Record<string, string>;

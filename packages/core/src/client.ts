@@ -1,12 +1,21 @@
 import { APIPromise, type WithResponse } from './api-promise';
 import type { ClientOptions, RequestOptions } from './client-options';
-import { type ClientSettings, resolveClientSettings, resolveRequestSettings } from './client-settings';
+import {
+  type ClientSettings,
+  resolveClientSettings,
+  resolveRequestSettings,
+} from './client-settings';
 import { defaultTransport } from './default-transport';
-import { APIConnectionError, APIError, APIFreeConfigurationError, APIUserAbortError } from './errors';
+import {
+  APIConnectionError,
+  APIError,
+  APIFreeConfigurationError,
+  APIUserAbortError,
+} from './errors';
 import { makeAPIError } from './make-api-error';
 import { type AbortReason, mapTransportError } from './map-transport-error';
 import { maskSecret, redactSecret } from './redact';
-import { ResponseStream, type ResponseInfo } from './response-stream';
+import { type ResponseInfo, ResponseStream } from './response-stream';
 import { retryDelay, shouldRetryResponse } from './retry-policy';
 import { sleep } from './sleep';
 import { createFetchTransport } from './transport/fetch-transport';
@@ -51,7 +60,12 @@ export class APIFree {
   }
 
   /** @internal Sends a request with the retry policy; resolves once headers arrive. */
-  async post(path: string, body: unknown, options: RequestOptions, stream: boolean): Promise<WithResponse<Response | ResponseStream>> {
+  async post(
+    path: string,
+    body: unknown,
+    options: RequestOptions,
+    stream: boolean,
+  ): Promise<WithResponse<Response | ResponseStream>> {
     const request = resolveRequestSettings(this.#settings, options);
     if (request.signal?.aborted) throw new APIUserAbortError();
     const url = `${this.#settings.baseURL}${path}`;
@@ -65,18 +79,32 @@ export class APIFree {
     }
   }
 
-  async #attempt(url: string, headers: Record<string, string>, payload: string, request: ResolvedRequest, stream: boolean) {
+  async #attempt(
+    url: string,
+    headers: Record<string, string>,
+    payload: string,
+    request: ResolvedRequest,
+    stream: boolean,
+  ) {
     const controller = new AbortController();
     const onUserAbort = () => controller.abort({ kind: 'user' } satisfies AbortReason);
     request.signal?.addEventListener('abort', onUserAbort, { once: true });
     const release = () => request.signal?.removeEventListener('abort', onUserAbort);
     const timer = setTimeout(
-      () => controller.abort({ kind: 'timeout', milliseconds: request.timeout } satisfies AbortReason),
+      () =>
+        controller.abort({ kind: 'timeout', milliseconds: request.timeout } satisfies AbortReason),
       request.timeout,
     );
     let response: TransportResponse;
     try {
-      response = await this.#transport({ url, method: 'POST', headers, body: payload, signal: controller.signal, timeout: request.timeout });
+      response = await this.#transport({
+        url,
+        method: 'POST',
+        headers,
+        body: payload,
+        signal: controller.signal,
+        timeout: request.timeout,
+      });
     } catch (cause) {
       clearTimeout(timer);
       release();
@@ -92,17 +120,32 @@ export class APIFree {
     try {
       if (response.status < 200 || response.status >= 300) {
         const error = await this.#httpError(response, controller.signal, url);
-        return { kind: 'retry' as const, error, retryable: shouldRetryResponse(error.status, error.headers, error.code), headers: response.headers };
+        return {
+          kind: 'retry' as const,
+          error,
+          retryable: shouldRetryResponse(error.status, error.headers, error.code),
+          headers: response.headers,
+        };
       }
       if (stream) {
         clearTimeout(timer);
-        return { kind: 'done' as const, result: { data: this.#stream(response, info, controller, request, url, release), response: info } };
+        return {
+          kind: 'done' as const,
+          result: {
+            data: this.#stream(response, info, controller, request, url, release),
+            response: info,
+          },
+        };
       }
       const text = await readText(response, controller.signal, url);
-      return { kind: 'done' as const, result: { data: this.#parseJSON(text, info), response: info } };
+      return {
+        kind: 'done' as const,
+        result: { data: this.#parseJSON(text, info), response: info },
+      };
     } catch (error) {
       // A body that broke off while being read is a connection failure, retried like one.
-      if (error instanceof APIConnectionError) return { kind: 'retry' as const, error, retryable: true, headers: undefined };
+      if (error instanceof APIConnectionError)
+        return { kind: 'retry' as const, error, retryable: true, headers: undefined };
       throw error;
     } finally {
       if (!stream || response.status < 200 || response.status >= 300) {
@@ -112,7 +155,11 @@ export class APIFree {
     }
   }
 
-  async #httpError(response: TransportResponse, signal: AbortSignal, url: string): Promise<APIError> {
+  async #httpError(
+    response: TransportResponse,
+    signal: AbortSignal,
+    url: string,
+  ): Promise<APIError> {
     const text = this.#redact(await readText(response, signal, url));
     let body: unknown = text;
     try {
@@ -157,7 +204,10 @@ export class APIFree {
     };
     const chunks: AsyncIterator<Uint8Array> = {
       next: async () => {
-        const watchdog = setTimeout(() => controller.abort({ kind: 'idle', milliseconds: idle } satisfies AbortReason), idle);
+        const watchdog = setTimeout(
+          () => controller.abort({ kind: 'idle', milliseconds: idle } satisfies AbortReason),
+          idle,
+        );
         try {
           return await iterator.next();
         } catch (cause) {
@@ -195,7 +245,12 @@ export class APIFree {
 
   /** What `JSON.stringify(client)` shows: the settings, never the key. */
   toJSON(): Record<string, unknown> {
-    return { baseURL: this.baseURL, timeout: this.timeout, maxRetries: this.maxRetries, apiKey: maskSecret(this.#settings.apiKey) };
+    return {
+      baseURL: this.baseURL,
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+      apiKey: maskSecret(this.#settings.apiKey),
+    };
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](): string {
@@ -222,8 +277,14 @@ export class Responses {
    */
   create(body: ResponseCreateParamsStreaming, options?: RequestOptions): APIPromise<ResponseStream>;
   create(body: ResponseCreateParamsNonStreaming, options?: RequestOptions): APIPromise<Response>;
-  create(body: ResponseCreateParams, options?: RequestOptions): APIPromise<Response | ResponseStream>;
-  create(body: ResponseCreateParams, options: RequestOptions = {}): APIPromise<Response | ResponseStream> {
+  create(
+    body: ResponseCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<Response | ResponseStream>;
+  create(
+    body: ResponseCreateParams,
+    options: RequestOptions = {},
+  ): APIPromise<Response | ResponseStream> {
     return new APIPromise(
       Promise.resolve().then(() => {
         checkBody(body);
@@ -235,13 +296,22 @@ export class Responses {
 
 function checkBody(body: ResponseCreateParams): void {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new APIFreeConfigurationError('body', 'responses.create(body): body must be an object with model and input.');
+    throw new APIFreeConfigurationError(
+      'body',
+      'responses.create(body): body must be an object with model and input.',
+    );
   }
   if (typeof body.model !== 'string' || body.model.trim() === '') {
-    throw new APIFreeConfigurationError('model', 'responses.create(body): model must be a non-empty string, e.g. "gpt-4.1-mini".');
+    throw new APIFreeConfigurationError(
+      'model',
+      'responses.create(body): model must be a non-empty string, e.g. "gpt-4.1-mini".',
+    );
   }
   if (typeof body.input !== 'string' && !Array.isArray(body.input)) {
-    throw new APIFreeConfigurationError('input', 'responses.create(body): input must be a string or an array of input items.');
+    throw new APIFreeConfigurationError(
+      'input',
+      'responses.create(body): input must be a string or an array of input items.',
+    );
   }
 }
 
@@ -251,7 +321,11 @@ function lowercase(headers: Record<string, string>): Record<string, string> {
   return result;
 }
 
-async function readText(response: TransportResponse, signal: AbortSignal, url: string): Promise<string> {
+async function readText(
+  response: TransportResponse,
+  signal: AbortSignal,
+  url: string,
+): Promise<string> {
   try {
     return await response.body.text();
   } catch (cause) {

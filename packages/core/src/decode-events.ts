@@ -43,9 +43,8 @@ export function createSSEDecoder(
     },
     end() {
       if (oversized) return;
-      const rest = text.decode();
-      if (rest) parser.feed(rest);
-      parser.reset({ consume: true });
+      // Ending the last line and adding a blank one dispatches an event the server left unterminated.
+      parser.feed(`${text.decode()}\n\n`);
     },
   };
 }

@@ -1,11 +1,11 @@
+export { APIPromise, type WithResponse } from './api-promise';
 export { APIFree, Responses } from './client';
 export type { ClientOptions, RequestOptions } from './client-options';
 export { DEFAULT_BASE_URL } from './client-settings';
-export { APIPromise, type WithResponse } from './api-promise';
-export { ResponseStream, type ResponseInfo } from './response-stream';
-export { outputText } from './output-text';
-export { isRetryableError, retryDelay, shouldRetryResponse } from './retry-policy';
-export { maskSecret, redactSecret } from './redact';
-export type { FetchFunction } from './transport/fetch-transport';
 export * from './errors';
+export { outputText } from './output-text';
+export { maskSecret, redactSecret } from './redact';
+export { type ResponseInfo, ResponseStream } from './response-stream';
+export { isRetryableError, retryDelay, shouldRetryResponse } from './retry-policy';
+export type { FetchFunction } from './transport/fetch-transport';
 export * from './wire/index';

@@ -31,12 +31,19 @@ const ADVICE_BY_STATUS: Record<number, string> = {
 };
 
 /** Builds the typed error for an HTTP error response. The one place status → class happens. */
-export function makeAPIError(status: number, headers: Headers, body: unknown, rawText: string): APIError {
+export function makeAPIError(
+  status: number,
+  headers: Headers,
+  body: unknown,
+  rawText: string,
+): APIError {
   const ErrorClass = CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
   const serverMessage = readServerMessage(body) ?? (rawText.trim().slice(0, 500) || undefined);
   const code = readCode(body);
-  let advice = status >= 500 ? 'APIFree or its upstream failed; retry later.' : ADVICE_BY_STATUS[status];
-  if (code === 'insufficient_quota') advice = 'Your APIFree quota is used up: add credit; retrying will not help.';
+  let advice =
+    status >= 500 ? 'APIFree or its upstream failed; retry later.' : ADVICE_BY_STATUS[status];
+  if (code === 'insufficient_quota')
+    advice = 'Your APIFree quota is used up: add credit; retrying will not help.';
   const requestId = headers.get('x-request-id');
   const parts = [`APIFree returned HTTP ${status}`];
   if (code) parts[0] += ` (${code})`;

@@ -1,4 +1,10 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIFreeError, APIStreamTruncatedError, APIUserAbortError } from './errors';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIFreeError,
+  APIStreamTruncatedError,
+  APIUserAbortError,
+} from './errors';
 
 /** Why the client aborted a request: the reason it passes to `AbortController.abort`. */
 export type AbortReason =
@@ -6,13 +12,22 @@ export type AbortReason =
   | { kind: 'timeout'; milliseconds: number }
   | { kind: 'idle'; milliseconds: number };
 
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /**
  * Maps what a transport threw to a typed error. `phase` says whether the response had
  * begun streaming: a broken connection then means a truncated stream.
  */
-export function mapTransportError(error: unknown, signal: AbortSignal, url: string, phase: 'request' | 'stream'): APIFreeError {
+export function mapTransportError(
+  error: unknown,
+  signal: AbortSignal,
+  url: string,
+  phase: 'request' | 'stream',
+): APIFreeError {
   if (error instanceof APIFreeError) return error;
   if (signal.aborted) {
     const reason = signal.reason as AbortReason | undefined;
@@ -32,9 +47,12 @@ export function mapTransportError(error: unknown, signal: AbortSignal, url: stri
   }
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string' && TIMEOUT_CODES.has(code)) {
-    return new APIConnectionTimeoutError(`APIFree did not answer in time (${code}). Raise the timeout option, or retry.`, {
-      cause: error,
-    });
+    return new APIConnectionTimeoutError(
+      `APIFree did not answer in time (${code}). Raise the timeout option, or retry.`,
+      {
+        cause: error,
+      },
+    );
   }
   const detail = describe(error);
   if (phase === 'stream') {
@@ -44,9 +62,12 @@ export function mapTransportError(error: unknown, signal: AbortSignal, url: stri
       cause: error,
     });
   }
-  return new APIConnectionError(`Could not reach APIFree at ${url} (${detail}). Check baseURL and your network, then retry.`, {
-    cause: error,
-  });
+  return new APIConnectionError(
+    `Could not reach APIFree at ${url} (${detail}). Check baseURL and your network, then retry.`,
+    {
+      cause: error,
+    },
+  );
 }
 
 function describe(error: unknown): string {

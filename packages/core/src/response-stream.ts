@@ -55,7 +55,13 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
     this.#source = source;
     this.#decoder = createSSEDecoder(
       (data, eventName) => this.#onMessage(data, eventName),
-      (limit) => this.#fail(this.#error(`An event exceeded ${limit} characters; the stream was stopped.`, 'event_too_large')),
+      (limit) =>
+        this.#fail(
+          this.#error(
+            `An event exceeded ${limit} characters; the stream was stopped.`,
+            'event_too_large',
+          ),
+        ),
       source.maxEventSize,
     );
   }
@@ -162,11 +168,22 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
     try {
       event = JSON.parse(data);
     } catch (cause) {
-      this.#fail(this.#error(`APIFree sent an event that is not valid JSON: ${preview(this.#source.redact(data))}`, 'invalid_event', cause));
+      this.#fail(
+        this.#error(
+          `APIFree sent an event that is not valid JSON: ${preview(this.#source.redact(data))}`,
+          'invalid_event',
+          cause,
+        ),
+      );
       return;
     }
     if (typeof event !== 'object' || event === null || Array.isArray(event)) {
-      this.#fail(this.#error(`APIFree sent an event that is not a JSON object: ${preview(this.#source.redact(data))}`, 'invalid_event'));
+      this.#fail(
+        this.#error(
+          `APIFree sent an event that is not a JSON object: ${preview(this.#source.redact(data))}`,
+          'invalid_event',
+        ),
+      );
       return;
     }
     if (typeof event.type !== 'string') {

@@ -9,7 +9,11 @@ const MAX_RETRY_AFTER_MS = 60_000;
  * headers: 408, 409, 429 and ≥ 500, unless `x-should-retry` says otherwise, and never
  * `insufficient_quota` (retrying cannot add credit).
  */
-export function shouldRetryResponse(status: number, headers: Headers, code?: string | null): boolean {
+export function shouldRetryResponse(
+  status: number,
+  headers: Headers,
+  code?: string | null,
+): boolean {
   if (code === 'insufficient_quota') return false;
   const override = headers.get('x-should-retry');
   if (override === 'true') return true;
@@ -23,7 +27,8 @@ export function shouldRetryResponse(status: number, headers: Headers, code?: str
  * already delivered. Adapters use this to tell their framework what to retry.
  */
 export function isRetryableError(error: unknown): boolean {
-  if (error instanceof APIError) return shouldRetryResponse(error.status, error.headers, error.code);
+  if (error instanceof APIError)
+    return shouldRetryResponse(error.status, error.headers, error.code);
   if (error instanceof APIStreamError) return false;
   return error instanceof APIConnectionError;
 }
@@ -33,7 +38,11 @@ export function isRetryableError(error: unknown): boolean {
  * `Retry-After` (seconds or an HTTP date) when between 0 and 60 s, else
  * `min(0.5 s · 2^attempt, 8 s)` less up to 25 % jitter.
  */
-export function retryDelay(attempt: number, headers?: Headers, random: () => number = Math.random): number {
+export function retryDelay(
+  attempt: number,
+  headers?: Headers,
+  random: () => number = Math.random,
+): number {
   const fromServer = serverRetryDelay(headers);
   if (fromServer !== undefined) return fromServer;
   const backoff = Math.min(INITIAL_BACKOFF_MS * 2 ** attempt, MAX_BACKOFF_MS);

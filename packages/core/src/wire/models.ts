@@ -38,9 +38,27 @@ export interface ModelInfo {
 }
 
 // Token limits as OpenAI publishes them for these model families (platform.openai.com/docs/models).
-const GPT5 = { reasoning: true, imageInput: true, fileInput: true, contextWindow: 400_000, maxOutputTokens: 128_000 };
-const GPT41 = { reasoning: false, imageInput: true, fileInput: true, contextWindow: 1_047_576, maxOutputTokens: 32_768 };
-const GPT4O = { reasoning: false, imageInput: true, fileInput: true, contextWindow: 128_000, maxOutputTokens: 16_384 };
+const GPT5 = {
+  reasoning: true,
+  imageInput: true,
+  fileInput: true,
+  contextWindow: 400_000,
+  maxOutputTokens: 128_000,
+};
+const GPT41 = {
+  reasoning: false,
+  imageInput: true,
+  fileInput: true,
+  contextWindow: 1_047_576,
+  maxOutputTokens: 32_768,
+};
+const GPT4O = {
+  reasoning: false,
+  imageInput: true,
+  fileInput: true,
+  contextWindow: 128_000,
+  maxOutputTokens: 16_384,
+};
 
 const CATALOGUE: Record<KnownModelId, Omit<ModelInfo, 'id'>> = {
   'gpt-5.4': { ...GPT5, contextWindow: 1_050_000 },

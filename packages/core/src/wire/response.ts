@@ -4,7 +4,14 @@ import type { FunctionTool, ReasoningConfig, TextFormat, Tool, ToolChoice } from
 export type Annotation =
   | { type: 'url_citation'; url: string; title: string; start_index: number; end_index: number }
   | { type: 'file_citation'; file_id: string; filename?: string; index: number }
-  | { type: 'container_file_citation'; container_id: string; file_id: string; filename?: string; start_index: number; end_index: number }
+  | {
+      type: 'container_file_citation';
+      container_id: string;
+      file_id: string;
+      filename?: string;
+      start_index: number;
+      end_index: number;
+    }
   | { type: 'file_path'; file_id: string; index: number }
   | { type: string; [key: string]: unknown };
 
@@ -83,7 +90,13 @@ export interface UnknownOutputItem {
 
 export type OutputItem = OutputMessage | FunctionCallOutput | ReasoningOutput;
 
-export type ResponseStatus = 'completed' | 'incomplete' | 'failed' | 'in_progress' | 'queued' | 'cancelled';
+export type ResponseStatus =
+  | 'completed'
+  | 'incomplete'
+  | 'failed'
+  | 'in_progress'
+  | 'queued'
+  | 'cancelled';
 
 export interface ResponseUsage {
   input_tokens: number;

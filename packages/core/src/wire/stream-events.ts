@@ -213,7 +213,10 @@ export interface UnknownResponseStreamEvent extends EventBase {
 }
 
 /** The events that end a stream. */
-export type TerminalStreamEvent = ResponseCompletedEvent | ResponseIncompleteEvent | ResponseFailedEvent;
+export type TerminalStreamEvent =
+  | ResponseCompletedEvent
+  | ResponseIncompleteEvent
+  | ResponseFailedEvent;
 
 const TERMINAL_TYPES = new Set(['response.completed', 'response.incomplete', 'response.failed']);
 
