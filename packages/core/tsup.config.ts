@@ -9,6 +9,4 @@ export default defineConfig({
   target: 'es2023',
   splitting: true,
   treeshake: true,
-  // eventsource-parser ships ESM only; bundling it keeps require('@apifree/core') working on every Node 22.
-  noExternal: ['eventsource-parser'],
 });

@@ -147,6 +147,10 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
 
   #endOfInput(): void {
     this.#decoder.end();
+    this.#truncated();
+  }
+
+  #truncated(): void {
     if (this.#inputDone) return;
     this.#fail(
       new APIStreamTruncatedError({
@@ -161,7 +165,7 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
   #onMessage(data: string, eventName: string | undefined): void {
     if (this.#inputDone) return;
     if (data === '[DONE]') {
-      this.#endOfInput();
+      this.#truncated();
       return;
     }
     let event: ResponseStreamEvent;

@@ -186,6 +186,19 @@ describe('SSE as servers really send it', () => {
     ).rejects.toMatchObject({ code: 'event_too_large' });
   });
 
+  it('follows the field grammar: no space after the colon, id/retry/unknown fields, a BOM', async () => {
+    const compact = `data:${JSON.stringify(delta('tight'))}\n\n`;
+    const body = `\uFEFFid: 7\nretry: 1000\nfoo: bar\n${line(created)}${compact}${line(completed)}`;
+    const { events, error } = await run(body);
+    expect(error).toBeUndefined();
+    expect(events.map((event) => event.type)).toEqual([
+      'response.created',
+      'response.output_text.delta',
+      'response.completed',
+    ]);
+    expect(events[1]).toMatchObject({ delta: 'tight' });
+  });
+
   it('finalResponse() reads the rest of the stream and returns the terminal response', async () => {
     const stream = await clientFor(
       `${line(created)}${line(delta('a'))}${line(completed)}`,
