@@ -1,0 +1,91 @@
+import { APICallError } from '@ai-sdk/provider';
+import {
+  APIConnectionError,
+  APIError,
+  APIStreamError,
+  APIStreamTruncatedError,
+  APIUserAbortError,
+  isRetryableError,
+} from '@apifree/core';
+
+/** Stream error codes that mean "the server had a problem": a new request may succeed. */
+const RETRYABLE_STREAM_CODES = new Set([
+  'server_error',
+  'internal_error',
+  'rate_limit_exceeded',
+  'server_is_overloaded',
+  'overloaded',
+  'service_unavailable',
+  'timeout',
+  'stream_truncated',
+]);
+
+interface RequestContext {
+  url: string;
+  requestBodyValues: unknown;
+  /** The HTTP response's headers, for errors that arrive inside a stream. */
+  responseHeaders?: Record<string, string>;
+  /** Lets an abort surface as the caller's own abort reason. */
+  abortSignal?: AbortSignal;
+}
+
+/**
+ * Maps an `@apifree/core` error to the AI SDK's: HTTP, connection and stream errors
+ * become `APICallError` (with `isRetryable` telling `maxRetries` what to do), an abort
+ * becomes the caller's abort reason, anything else is returned unchanged.
+ */
+export function mapAPIFreeError(error: unknown, context: RequestContext): unknown {
+  if (error instanceof APIError) {
+    return new APICallError({
+      message: error.message,
+      url: context.url,
+      requestBodyValues: context.requestBodyValues,
+      statusCode: error.status,
+      responseHeaders: Object.fromEntries(error.headers),
+      responseBody: typeof error.body === 'string' ? error.body : JSON.stringify(error.body),
+      isRetryable: isRetryableError(error),
+      data: error.body,
+      cause: error,
+    });
+  }
+  if (error instanceof APIStreamError) {
+    return new APICallError({
+      message: error.message,
+      url: context.url,
+      requestBodyValues: context.requestBodyValues,
+      ...(context.responseHeaders !== undefined && { responseHeaders: context.responseHeaders }),
+      ...(error.event !== undefined && { responseBody: JSON.stringify(error.event) }),
+      isRetryable: isRetryableStreamError(error),
+      data: {
+        code: error.code,
+        type: error.type,
+        param: error.param,
+        requestId: error.requestId ?? null,
+      },
+      cause: error,
+    });
+  }
+  if (error instanceof APIUserAbortError) return abortReason(context.abortSignal, error);
+  if (error instanceof APIConnectionError) {
+    return new APICallError({
+      message: error.message,
+      url: context.url,
+      requestBodyValues: context.requestBodyValues,
+      ...(context.responseHeaders !== undefined && { responseHeaders: context.responseHeaders }),
+      isRetryable: true,
+      cause: error,
+    });
+  }
+  return error;
+}
+
+/** Whether a new request may succeed after this stream error (never for `insufficient_quota`). */
+export function isRetryableStreamError(error: APIStreamError): boolean {
+  if (error instanceof APIStreamTruncatedError) return true;
+  return error.code !== null && RETRYABLE_STREAM_CODES.has(error.code);
+}
+
+function abortReason(signal: AbortSignal | undefined, error: APIUserAbortError): unknown {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error ? reason : new DOMException(error.message, 'AbortError');
+}

@@ -1,0 +1,326 @@
+import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import type { Response, ResponseStreamEvent } from '@apifree/core';
+import { describe, expect, it } from 'vitest';
+import { isOutputEvent, StreamEventMapper } from '../src/map-stream-events';
+import { collapseParts, summarizeParts } from './support/collapse-parts';
+import { recordingEvents, streamRecordings } from './support/recordings';
+
+function mapAll(
+  events: ResponseStreamEvent[],
+  includeRawChunks = false,
+): LanguageModelV4StreamPart[] {
+  const mapper = new StreamEventMapper({ providerName: 'apifree', includeRawChunks });
+  return [...events.flatMap((event) => mapper.map(event)), mapper.finish()];
+}
+
+/** What the recording itself says the answer is: its text deltas and finished function calls. */
+function expectedAnswer(events: ResponseStreamEvent[]) {
+  let text = '';
+  const toolCalls: Array<{ toolCallId: string; toolName: string; input: string }> = [];
+  let terminal: Response | undefined;
+  for (const event of events) {
+    if (event.type === 'response.output_text.delta') text += event.delta;
+    if (event.type === 'response.output_item.done' && event.item.type === 'function_call') {
+      const item = event.item as { call_id: string; name: string; arguments: string };
+      toolCalls.push({
+        toolCallId: item.call_id,
+        toolName: item.name,
+        input: item.arguments || '{}',
+      });
+    }
+    if (event.type === 'response.completed' || event.type === 'response.incomplete')
+      terminal = event.response;
+  }
+  return { text, toolCalls, terminal };
+}
+
+// Core ends iteration with an error at `error` / `response.failed`: those recordings go through doStream.
+const completedRecordings = streamRecordings().filter((item) => !item.name.includes('error-event'));
+
+describe('StreamEventMapper on every completed recording', () => {
+  it.each(completedRecordings.map((item) => [item.name, item] as const))('%s', (_name, item) => {
+    const events = recordingEvents(item.body);
+    const parts = mapAll(events);
+    const summary = summarizeParts(parts);
+    const expected = expectedAnswer(events);
+
+    expect(summary.text).toBe(expected.text);
+    expect(summary.toolCalls).toEqual(expected.toolCalls);
+    expect(summary.errors).toEqual([]);
+    expect(summary.finish?.finishReason.unified).toBe(
+      expected.toolCalls.length > 0 ? 'tool-calls' : 'stop',
+    );
+    const usage = expected.terminal?.usage;
+    expect(summary.finish?.usage.inputTokens.total).toBe(usage?.input_tokens);
+    expect(summary.finish?.usage.outputTokens.total).toBe(usage?.output_tokens);
+    expect(summary.finish?.usage.inputTokens.cacheRead).toBe(
+      usage?.input_tokens_details?.cached_tokens ?? 0,
+    );
+    expect(summary.finish?.usage.outputTokens.reasoning).toBe(
+      usage?.output_tokens_details?.reasoning_tokens ?? 0,
+    );
+    expect(summary.finish?.providerMetadata?.apifree?.responseId).toBe(expected.terminal?.id);
+
+    // Every block that starts also ends, and a tool call follows its input's end.
+    const open = new Set<string>();
+    for (const part of parts) {
+      if (
+        part.type === 'text-start' ||
+        part.type === 'reasoning-start' ||
+        part.type === 'tool-input-start'
+      ) {
+        expect(open.has(part.id)).toBe(false);
+        open.add(part.id);
+      }
+      if (
+        part.type === 'text-end' ||
+        part.type === 'reasoning-end' ||
+        part.type === 'tool-input-end'
+      ) {
+        expect(open.delete(part.id)).toBe(true);
+      }
+      if (part.type === 'tool-call') expect(open.has(part.toolCallId)).toBe(false);
+    }
+    expect(open.size).toBe(0);
+    expect(parts[0]?.type).toBe('response-metadata');
+    expect(parts.at(-1)?.type).toBe('finish');
+
+    expect(collapseParts(parts)).toMatchSnapshot();
+  });
+});
+
+const created = (id = 'resp_1'): ResponseStreamEvent =>
+  ({
+    type: 'response.created',
+    sequence_number: 0,
+    response: {
+      id,
+      created_at: 1_700_000_000,
+      model: 'gpt-4.1-mini',
+      status: 'in_progress',
+      output: [],
+    },
+  }) as unknown as ResponseStreamEvent;
+
+const terminal = (
+  type: 'response.completed' | 'response.incomplete',
+  extra: Record<string, unknown> = {},
+): ResponseStreamEvent =>
+  ({
+    type,
+    response: {
+      id: 'resp_1',
+      status: type === 'response.completed' ? 'completed' : 'incomplete',
+      output: [],
+      usage: { input_tokens: 10, output_tokens: 5, total_tokens: 15 },
+      incomplete_details: null,
+      ...extra,
+    },
+  }) as unknown as ResponseStreamEvent;
+
+const functionCallAdded = (
+  outputIndex: number,
+  callId: string,
+  name: string,
+): ResponseStreamEvent =>
+  ({
+    type: 'response.output_item.added',
+    output_index: outputIndex,
+    item: {
+      type: 'function_call',
+      id: `fc_${callId}`,
+      call_id: callId,
+      name,
+      arguments: '',
+      status: 'in_progress',
+    },
+  }) as ResponseStreamEvent;
+
+const functionCallDone = (
+  outputIndex: number,
+  callId: string,
+  name: string,
+  args: string,
+): ResponseStreamEvent =>
+  ({
+    type: 'response.output_item.done',
+    output_index: outputIndex,
+    item: {
+      type: 'function_call',
+      id: `fc_${callId}`,
+      call_id: callId,
+      name,
+      arguments: args,
+      status: 'completed',
+    },
+  }) as ResponseStreamEvent;
+
+describe('StreamEventMapper edge cases', () => {
+  it('emits response-metadata with id, timestamp and model from response.created', () => {
+    const parts = mapAll([created(), terminal('response.completed')]);
+    expect(parts[0]).toEqual({
+      type: 'response-metadata',
+      id: 'resp_1',
+      timestamp: new Date(1_700_000_000_000),
+      modelId: 'gpt-4.1-mini',
+    });
+  });
+
+  it('streams arguments that arrive only in function_call_arguments.done as one delta', () => {
+    const parts = mapAll([
+      created(),
+      functionCallAdded(0, 'call_1', 'weather'),
+      {
+        type: 'response.function_call_arguments.done',
+        item_id: 'fc_call_1',
+        output_index: 0,
+        arguments: '{"city":"Paris"}',
+      } as ResponseStreamEvent,
+      functionCallDone(0, 'call_1', 'weather', ''),
+      terminal('response.completed'),
+    ]);
+    expect(parts.filter((part) => part.type.startsWith('tool-'))).toEqual([
+      { type: 'tool-input-start', id: 'call_1', toolName: 'weather' },
+      { type: 'tool-input-delta', id: 'call_1', delta: '{"city":"Paris"}' },
+      { type: 'tool-input-end', id: 'call_1' },
+      {
+        type: 'tool-call',
+        toolCallId: 'call_1',
+        toolName: 'weather',
+        input: '{"city":"Paris"}',
+        providerMetadata: { apifree: { itemId: 'fc_call_1' } },
+      },
+    ]);
+  });
+
+  it('gives a parameterless tool the input {}', () => {
+    const parts = mapAll([
+      created(),
+      functionCallAdded(0, 'call_1', 'now'),
+      functionCallDone(0, 'call_1', 'now', ''),
+    ]);
+    expect(parts.find((part) => part.type === 'tool-call')).toMatchObject({ input: '{}' });
+    expect(parts.some((part) => part.type === 'tool-input-delta')).toBe(false);
+  });
+
+  it('keeps parallel calls apart by output_index and finishes with tool-calls', () => {
+    const delta = (outputIndex: number, text: string): ResponseStreamEvent =>
+      ({
+        type: 'response.function_call_arguments.delta',
+        item_id: 'rotating-id',
+        output_index: outputIndex,
+        delta: text,
+      }) as ResponseStreamEvent;
+    const parts = mapAll([
+      created(),
+      functionCallAdded(0, 'call_a', 'weather'),
+      delta(0, '{"city":'),
+      delta(0, '"Paris"}'),
+      functionCallDone(0, 'call_a', 'weather', '{"city":"Paris"}'),
+      functionCallAdded(1, 'call_b', 'weather'),
+      delta(1, '{"city":"Rome"}'),
+      functionCallDone(1, 'call_b', 'weather', '{"city":"Rome"}'),
+      terminal('response.completed'),
+    ]);
+    const summary = summarizeParts(parts);
+    expect(summary.toolCalls).toEqual([
+      { toolCallId: 'call_a', toolName: 'weather', input: '{"city":"Paris"}' },
+      { toolCallId: 'call_b', toolName: 'weather', input: '{"city":"Rome"}' },
+    ]);
+    expect(parts.filter((part) => part.type === 'tool-input-delta').map((part) => part.id)).toEqual(
+      ['call_a', 'call_a', 'call_b'],
+    );
+    expect(summary.finish?.finishReason).toEqual({ unified: 'tool-calls', raw: 'completed' });
+  });
+
+  it('maps response.incomplete to length or content-filter', () => {
+    const length = mapAll([
+      created(),
+      terminal('response.incomplete', { incomplete_details: { reason: 'max_output_tokens' } }),
+    ]).at(-1);
+    expect(length).toMatchObject({ finishReason: { unified: 'length', raw: 'max_output_tokens' } });
+    const filtered = mapAll([
+      created(),
+      terminal('response.incomplete', { incomplete_details: { reason: 'content_filter' } }),
+    ]).at(-1);
+    expect(filtered).toMatchObject({
+      finishReason: { unified: 'content-filter', raw: 'content_filter' },
+    });
+  });
+
+  it('finishes interrupted, with null usage, when no terminal event arrived', () => {
+    const finish = mapAll([created()]).at(-1);
+    expect(finish).toMatchObject({
+      type: 'finish',
+      finishReason: { unified: 'interrupted', raw: undefined },
+      usage: { inputTokens: { total: undefined }, outputTokens: { total: undefined } },
+    });
+  });
+
+  it('maps cached and reasoning tokens and keeps the raw usage', () => {
+    const usage = {
+      input_tokens: 100,
+      input_tokens_details: { cached_tokens: 60 },
+      output_tokens: 50,
+      output_tokens_details: { reasoning_tokens: 30 },
+      total_tokens: 150,
+    };
+    const finish = mapAll([created(), terminal('response.completed', { usage })]).at(-1);
+    expect(finish).toMatchObject({
+      usage: {
+        inputTokens: { total: 100, noCache: 40, cacheRead: 60, cacheWrite: undefined },
+        outputTokens: { total: 50, text: 20, reasoning: 30 },
+        raw: usage,
+      },
+    });
+  });
+
+  it('closes open blocks and reports the error on failure', () => {
+    const mapper = new StreamEventMapper({ providerName: 'apifree', includeRawChunks: true });
+    mapper.map(created());
+    mapper.map({
+      type: 'response.output_item.added',
+      output_index: 0,
+      item: { type: 'message', id: 'msg_1', role: 'assistant', status: 'in_progress', content: [] },
+    } as ResponseStreamEvent);
+    const failure = new Error('boom');
+    const parts = mapper.fail({
+      error: failure,
+      finishReason: { unified: 'error', raw: 'server_error' },
+      rawEvent: { type: 'error', code: 'server_error' },
+    });
+    expect(parts).toEqual([
+      { type: 'raw', rawValue: { type: 'error', code: 'server_error' } },
+      { type: 'text-end', id: 'msg_1', providerMetadata: { apifree: { itemId: 'msg_1' } } },
+      { type: 'error', error: failure },
+    ]);
+    expect(mapper.finish()).toMatchObject({
+      finishReason: { unified: 'error', raw: 'server_error' },
+    });
+  });
+
+  it('emits a raw part before the parts of every event when asked', () => {
+    const events = [created(), terminal('response.completed')];
+    const parts = mapAll(events, true);
+    expect(parts.filter((part) => part.type === 'raw').map((part) => part.rawValue)).toEqual(
+      events,
+    );
+    expect(parts[0]?.type).toBe('raw');
+  });
+
+  it('ignores event types it does not know', () => {
+    const parts = mapAll([
+      created(),
+      { type: 'response.something_new.delta', output_index: 3 } as unknown as ResponseStreamEvent,
+      terminal('response.completed'),
+    ]);
+    expect(parts.map((part) => part.type)).toEqual(['response-metadata', 'finish']);
+  });
+
+  it('tells output events from lifecycle events', () => {
+    expect(isOutputEvent({ type: 'response.output_item.added' })).toBe(true);
+    expect(isOutputEvent({ type: 'response.output_text.delta' })).toBe(true);
+    expect(isOutputEvent({ type: 'response.in_progress' })).toBe(false);
+    expect(isOutputEvent({ type: 'response.created' })).toBe(false);
+  });
+});

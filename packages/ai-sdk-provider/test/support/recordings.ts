@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ResponseStreamEvent } from '@apifree/core';
+
+export const FIXTURES_DIR = fileURLToPath(
+  new URL('../../../../fixtures/responses', import.meta.url),
+);
+
+export interface Recording {
+  /** `sse/<file>` or `chunks/<file>`. */
+  name: string;
+  /** The bytes a server sends for it (chunk recordings framed with `event:` lines). */
+  body: string;
+}
+
+/** Every streamed recording in the repository's fixtures. */
+export function streamRecordings(): Recording[] {
+  const sse = readdirSync(join(FIXTURES_DIR, 'sse')).map((file) => ({
+    name: `sse/${file}`,
+    body: readFileSync(join(FIXTURES_DIR, 'sse', file), 'utf8'),
+  }));
+  const chunks = readdirSync(join(FIXTURES_DIR, 'chunks')).map((file) => ({
+    name: `chunks/${file}`,
+    body: frameChunks(readFileSync(join(FIXTURES_DIR, 'chunks', file), 'utf8')),
+  }));
+  return [...sse, ...chunks];
+}
+
+export function recording(name: string): Recording {
+  const found = streamRecordings().find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no recording ${name}`);
+  return found;
+}
+
+/** Frames one-JSON-object-per-line recordings as OpenAI sends them. */
+export function frameChunks(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => `event: ${JSON.parse(line).type}\ndata: ${line}\n\n`)
+    .join('');
+}
+
+/**
+ * A naive decoding of a well-formed recording (split on blank lines), for feeding the
+ * pure mapper in tests. Production code never parses SSE: core does.
+ */
+export function recordingEvents(body: string): ResponseStreamEvent[] {
+  return body
+    .split('\n\n')
+    .map((block) => block.split('\n').find((line) => line.startsWith('data:')))
+    .filter((line): line is string => line !== undefined)
+    .map((line) => JSON.parse(line.slice(5)) as ResponseStreamEvent);
+}
+
+export function readJSONFixture(name: string): unknown {
+  return JSON.parse(readFileSync(join(FIXTURES_DIR, 'json', name), 'utf8'));
+}
