@@ -13,7 +13,6 @@ export interface SSEDecoder {
 
 const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;
-const COLON = 58;
 const SPACE = 32;
 
 /**
