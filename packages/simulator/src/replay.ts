@@ -49,8 +49,8 @@ const STATUS_BY_CODE: Record<string, number> = {
 };
 
 function jsonStatus(bytes: Buffer): number {
-  const body = JSON.parse(bytes.toString('utf8')) as { error?: { code?: string | null; type?: string } };
-  if (body.error === undefined) return 200;
+  const body = JSON.parse(bytes.toString('utf8')) as { error?: { code?: string | null; type?: string } | null };
+  if (body.error === undefined || body.error === null) return 200;
   const byCode = STATUS_BY_CODE[body.error.code ?? ''] ?? STATUS_BY_CODE[body.error.type ?? ''];
   return byCode ?? (body.error.type === 'invalid_request_error' ? 400 : 500);
 }

@@ -108,7 +108,7 @@ describe('the official openai SDK against the simulator', () => {
     });
 
     it(`responses.stream helper: ${name}`, async () => {
-      const stream = client.responses.stream(body);
+      const stream = client.responses.stream({ ...body, stream: true });
       const seen: string[] = [];
       stream.on('event', (event) => seen.push(event.type));
       const final = await stream.finalResponse();

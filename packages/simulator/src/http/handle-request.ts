@@ -10,7 +10,7 @@ import { splitTokens } from '../model/tokenize';
 import { findRecording, loadRecording, type Recording } from '../replay';
 import { type ApiError, invalidApiKey, invalidRequest, maskApiKey } from './api-error';
 import { validateRequest } from './validate-request';
-import { type Frame, type Pace, pause, writeFrames } from './write-frames';
+import { dropConnection, type Frame, type Pace, pause, writeFrames } from './write-frames';
 
 /** A request the simulator received, for assertions. The API key is masked. */
 export interface RecordedRequest {
@@ -199,7 +199,7 @@ async function answerNonStreaming(
   const bytes = Buffer.from(text);
   switch (fault?.name) {
     case 'drop':
-      response.socket?.destroy();
+      await dropConnection(response);
       return;
     case 'stall':
       await pause(response, fault.ms ?? 30_000);

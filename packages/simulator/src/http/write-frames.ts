@@ -41,6 +41,18 @@ async function write(response: ServerResponse, chunk: string | Buffer, fragmentS
   }
 }
 
+/**
+ * Drops the connection the way a failing network does: what was written reaches the
+ * client, then the socket is reset without ending the HTTP body.
+ */
+export async function dropConnection(response: ServerResponse): Promise<void> {
+  const socket = response.socket;
+  if (socket === null || socket.destroyed) return;
+  response.flushHeaders();
+  await new Promise<void>((resolve) => socket.write('', () => resolve()));
+  socket.resetAndDestroy();
+}
+
 /** Sleeps `ms`, waking early when the client goes away. */
 export async function pause(response: ServerResponse, ms: number): Promise<void> {
   if (ms <= 0 || response.destroyed) return;
@@ -95,7 +107,7 @@ export async function writeFrames(
           await pause(response, spec.ms ?? 30_000);
           break;
         case 'drop':
-          response.socket?.destroy();
+          await dropConnection(response);
           return;
         case 'malformed':
           await write(response, MALFORMED, undefined);
