@@ -187,11 +187,15 @@ export class ResponseEventsToChunks {
 
   #textBlock(key: string, type: 'text' | 'reasoning', delta: string): ChatGenerationChunk[] {
     if (delta === '') return [];
+    const opens = !this.#blockIndexes.has(key);
     const index = this.#blockIndex(key);
     this.#emittedText.set(key, (this.#emittedText.get(key) ?? '') + delta);
-    const block =
-      type === 'text' ? { type, text: delta, index } : { type, reasoning: delta, index };
-    return [this.#chunk({ content: [block], text: type === 'text' ? delta : '' })];
+    const block = (value: string) =>
+      type === 'text' ? { type, text: value, index } : { type, reasoning: value, index };
+    const chunk = this.#chunk({ content: [block(delta)], text: type === 'text' ? delta : '' });
+    // An empty block first: LangChain's content-block events put a block's first chunk in
+    // `content-block-start`, and `streamEvents().text` reads only the deltas after it.
+    return opens ? [this.#chunk({ content: [block('')] }), chunk] : [chunk];
   }
 
   /** Emits what a `*.done` value holds beyond the deltas seen (servers that send no deltas). */
