@@ -167,10 +167,15 @@ export class APIFreeLanguageModel implements LanguageModelV4 {
         },
         async pull(controller) {
           try {
-            const next = await events.next();
-            if (!next.done) {
-              enqueueAll(controller, mapper.map(next.value));
-              return;
+            // A pull that enqueues nothing is not repeated: read until an event yields parts.
+            for (;;) {
+              const next = await events.next();
+              if (next.done) break;
+              const parts = mapper.map(next.value);
+              if (parts.length > 0) {
+                enqueueAll(controller, parts);
+                return;
+              }
             }
           } catch (error) {
             if (error instanceof APIUserAbortError) {

@@ -1,4 +1,8 @@
-import { InvalidArgumentError, type LanguageModelV4CallOptions } from '@ai-sdk/provider';
+import {
+  InvalidArgumentError,
+  type JSONSchema7,
+  type LanguageModelV4CallOptions,
+} from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { buildRequestBody } from '../src/build-request-body';
 
@@ -8,12 +12,12 @@ const prompt: LanguageModelV4CallOptions['prompt'] = [
 const build = (modelId: string, options: Partial<LanguageModelV4CallOptions> = {}) =>
   buildRequestBody({ modelId, providerName: 'apifree', options: { prompt, ...options } });
 
-const schema = {
+const schema: JSONSchema7 = {
   type: 'object',
   properties: { name: { type: 'string' } },
   required: ['name'],
   additionalProperties: false,
-} as const;
+};
 
 describe('buildRequestBody', () => {
   it('sends the common settings under their Responses names', async () => {

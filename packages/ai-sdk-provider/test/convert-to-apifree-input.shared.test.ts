@@ -1,4 +1,7 @@
-import { UnsupportedFunctionalityError } from '@ai-sdk/provider';
+import {
+  type LanguageModelV4ToolResultOutput,
+  UnsupportedFunctionalityError,
+} from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { convertToAPIFreeInput } from '../src/convert-to-apifree-input';
 
@@ -196,7 +199,7 @@ describe('convertToAPIFreeInput', () => {
   });
 
   it('converts every tool-result output kind to function_call_output', () => {
-    const outputs = [
+    const outputs: LanguageModelV4ToolResultOutput[] = [
       { type: 'text', value: 'sunny' },
       { type: 'json', value: { ok: true } },
       { type: 'error-text', value: 'failed' },
@@ -210,7 +213,7 @@ describe('convertToAPIFreeInput', () => {
           { type: 'file', mediaType: 'image/png', data: { type: 'data', data: 'iVBORw0KGgo=' } },
         ],
       },
-    ] as const;
+    ];
     const result = convert([
       {
         role: 'tool',
