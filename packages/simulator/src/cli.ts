@@ -21,7 +21,8 @@ function parseMix(text: string): Record<string, number> {
   for (const pair of text.split(',').filter(Boolean)) {
     const [name = '', value = ''] = pair.split('=');
     const probability = Number(value);
-    if (!isFaultName(name) || !Number.isFinite(probability)) throw new Error(`Invalid --fault-mix entry '${pair}'.`);
+    if (!isFaultName(name) || !Number.isFinite(probability))
+      throw new Error(`Invalid --fault-mix entry '${pair}'.`);
     mix[name] = probability;
   }
   return mix;
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`apifree-simulator: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+  process.stderr.write(
+    `apifree-simulator: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`,
+  );
   process.exit(1);
 });

@@ -65,7 +65,10 @@ export function parseFaultHeader(header: string): ParsedFaultHeader {
   const [rawName, ...pairs] = header.split(';').map((part) => part.trim());
   const name = rawName ?? '';
   if (!isFaultName(name)) {
-    return { ok: false, message: `Unknown fault '${name}'. Known faults: ${FAULT_NAMES.join(', ')}.` };
+    return {
+      ok: false,
+      message: `Unknown fault '${name}'. Known faults: ${FAULT_NAMES.join(', ')}.`,
+    };
   }
   const fault: FaultSpec = { name };
   let times: number | undefined;
@@ -79,7 +82,8 @@ export function parseFaultHeader(header: string): ParsedFaultHeader {
     if (field === 'code') fault.code = value;
     else if (field === 'message') fault.message = value;
     else if (field === 'key') key = value;
-    else if (!numeric) return { ok: false, message: `Fault parameter '${field}' needs a number, got '${value}'.` };
+    else if (!numeric)
+      return { ok: false, message: `Fault parameter '${field}' needs a number, got '${value}'.` };
     else if (field === 'after') fault.after = count;
     else if (field === 'ms') fault.ms = count;
     else if (field === 'retry_after_ms') fault.retryAfterMs = count;
@@ -87,7 +91,12 @@ export function parseFaultHeader(header: string): ParsedFaultHeader {
     else if (field === 'times') times = count;
     else return { ok: false, message: `Unknown fault parameter '${field}'.` };
   }
-  return { ok: true, fault, ...(times === undefined ? {} : { times }), ...(key === undefined ? {} : { key }) };
+  return {
+    ok: true,
+    fault,
+    ...(times === undefined ? {} : { times }),
+    ...(key === undefined ? {} : { key }),
+  };
 }
 
 /**
@@ -102,7 +111,8 @@ export class FaultPlanner {
 
   constructor(options: FaultMixOptions | undefined) {
     this.#mix = Object.entries(options?.mix ?? {}).filter(
-      (entry): entry is [FaultName, number] => isFaultName(entry[0]) && typeof entry[1] === 'number' && entry[1] > 0,
+      (entry): entry is [FaultName, number] =>
+        isFaultName(entry[0]) && typeof entry[1] === 'number' && entry[1] > 0,
     );
     this.#random = options?.seed === undefined ? Math.random : seededRandom(options.seed);
   }

@@ -1,8 +1,3 @@
-export { startSimulator, type Simulator, type SimulatorOptions } from './start-simulator';
-export type { RecordedRequest } from './http/handle-request';
-export type { Pace } from './http/write-frames';
-export { maskApiKey } from './http/api-error';
-export { validateRequest } from './http/validate-request';
 export {
   FAULT_NAMES,
   type FaultMixOptions,
@@ -11,10 +6,15 @@ export {
   isFaultName,
   parseFaultHeader,
 } from './faults';
-export { findRecording, frameChunks, loadRecording, type Recording } from './replay';
+export { maskApiKey } from './http/api-error';
+export type { RecordedRequest } from './http/handle-request';
+export { validateRequest } from './http/validate-request';
+export type { Pace } from './http/write-frames';
+export { type GeneratedReasoning, generateReasoning } from './model/generate-reasoning';
 export { generateText } from './model/generate-text';
-export { generateReasoning, type GeneratedReasoning } from './model/generate-reasoning';
-export { planToolCalls, type PlannedToolCall, type ToolPlanInput } from './model/plan-tool-calls';
+export { type PlannedToolCall, planToolCalls, type ToolPlanInput } from './model/plan-tool-calls';
+export { type Conversation, readConversation, type ToolResult } from './model/read-conversation';
 export { type JsonSchema, type ValueSource, valueForSchema } from './model/schema-value';
 export { countTokens, splitTokens } from './model/tokenize';
-export { type Conversation, readConversation, type ToolResult } from './model/read-conversation';
+export { findRecording, frameChunks, loadRecording, type Recording } from './replay';
+export { type Simulator, type SimulatorOptions, startSimulator } from './start-simulator';

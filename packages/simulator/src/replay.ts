@@ -49,7 +49,9 @@ const STATUS_BY_CODE: Record<string, number> = {
 };
 
 function jsonStatus(bytes: Buffer): number {
-  const body = JSON.parse(bytes.toString('utf8')) as { error?: { code?: string | null; type?: string } | null };
+  const body = JSON.parse(bytes.toString('utf8')) as {
+    error?: { code?: string | null; type?: string } | null;
+  };
   if (body.error === undefined || body.error === null) return 200;
   const byCode = STATUS_BY_CODE[body.error.code ?? ''] ?? STATUS_BY_CODE[body.error.type ?? ''];
   return byCode ?? (body.error.type === 'invalid_request_error' ? 400 : 500);
@@ -71,7 +73,11 @@ export function loadRecording(file: string): Recording {
   if (extname(file) === '.json') {
     return { status: jsonStatus(bytes), contentType: 'application/json', frames: [bytes] };
   }
-  return { status: 200, contentType: 'text/event-stream; charset=utf-8', frames: splitEvents(bytes) };
+  return {
+    status: 200,
+    contentType: 'text/event-stream; charset=utf-8',
+    frames: splitEvents(bytes),
+  };
 }
 
 const SUFFIXES = ['', '.sse', '.chunks.txt', '.json'];

@@ -2,8 +2,8 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { APIFREE_MODEL_IDS } from '@apifree/core';
-import { FaultPlanner, type FaultMixOptions, type FaultName, type FaultSpec } from './faults';
-import { handleRequest, type HandlerState, type RecordedRequest } from './http/handle-request';
+import { type FaultMixOptions, type FaultName, FaultPlanner, type FaultSpec } from './faults';
+import { type HandlerState, handleRequest, type RecordedRequest } from './http/handle-request';
 import type { Pace } from './http/write-frames';
 
 /** Options of {@link startSimulator}. */
@@ -81,7 +81,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         response.writeHead(500, { 'content-type': 'application/json' });
         response.end(
           JSON.stringify({
-            error: { message: `Simulator error: ${String(error)}`, type: 'server_error', param: null, code: null },
+            error: {
+              message: `Simulator error: ${String(error)}`,
+              type: 'server_error',
+              param: null,
+              code: null,
+            },
           }),
         );
       } else {

@@ -12,12 +12,18 @@ afterAll(() => sim.close());
 const streamBody = { model: 'gpt-4o', input: 'Describe rivers in 40 words', stream: true };
 
 /** Sends a streaming request over a raw socket; resolves with the writes received and how it ended. */
-function rawStream(fault: string): Promise<{ chunks: Buffer[]; ended: 'end' | 'error' | 'aborted' }> {
+function rawStream(
+  fault: string,
+): Promise<{ chunks: Buffer[]; ended: 'end' | 'error' | 'aborted' }> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     const outgoing = request(`${sim.baseURL}/responses`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}`, 'x-simulator-fault': fault },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${KEY}`,
+        'x-simulator-fault': fault,
+      },
     });
     outgoing.on('response', (incoming) => {
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -34,12 +40,18 @@ const body = { model: 'gpt-4o', input: 'Hi' };
 
 describe('HTTP faults', () => {
   it('rate_limit: 429 with Retry-After and retry-after-ms', async () => {
-    const response = await post(sim, body, { 'x-simulator-fault': 'rate_limit;retry_after_ms=1500' });
+    const response = await post(sim, body, {
+      'x-simulator-fault': 'rate_limit;retry_after_ms=1500',
+    });
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('2');
     expect(response.headers.get('retry-after-ms')).toBe('1500');
     expect(response.headers.get('x-request-id')).toMatch(/^req_/);
-    expect((await response.json()).error).toMatchObject({ type: 'requests', code: 'rate_limit_exceeded', param: null });
+    expect((await response.json()).error).toMatchObject({
+      type: 'requests',
+      code: 'rate_limit_exceeded',
+      param: null,
+    });
   });
 
   const statuses: Array<[string, number, string]> = [
@@ -104,11 +116,21 @@ describe('stream faults', () => {
 
   it('error_event: an error event then response.failed, numbered without gaps', async () => {
     const { chunks } = await rawStream('error_event;after=2;code=insufficient_quota');
-    const events = parseSse(Buffer.concat(chunks).toString()).map((event) => JSON.parse(event.data));
-    expect(events.map((event) => event.type)).toEqual(['response.created', 'response.in_progress', 'error', 'response.failed']);
+    const events = parseSse(Buffer.concat(chunks).toString()).map((event) =>
+      JSON.parse(event.data),
+    );
+    expect(events.map((event) => event.type)).toEqual([
+      'response.created',
+      'response.in_progress',
+      'error',
+      'response.failed',
+    ]);
     expect(events.map((event) => event.sequence_number)).toEqual([0, 1, 2, 3]);
     expect(events[2].error).toMatchObject({ code: 'insufficient_quota', param: null });
-    expect(events[3].response).toMatchObject({ status: 'failed', error: { code: 'insufficient_quota' } });
+    expect(events[3].response).toMatchObject({
+      status: 'failed',
+      error: { code: 'insufficient_quota' },
+    });
   });
 
   it('stall: pauses mid-stream, then finishes', async () => {
@@ -141,7 +163,10 @@ describe('choosing faults', () => {
 
   it('a seeded mix gives the same sequence of faults every run', async () => {
     const statuses = async () => {
-      const mixed = await startSimulator({ pace: false, faults: { mix: { rate_limit: 0.3, server_error: 0.2 }, seed: 7 } });
+      const mixed = await startSimulator({
+        pace: false,
+        faults: { mix: { rate_limit: 0.3, server_error: 0.2 }, seed: 7 },
+      });
       try {
         const seen: number[] = [];
         for (let index = 0; index < 20; index++) seen.push((await post(mixed, body)).status);
@@ -156,7 +181,10 @@ describe('choosing faults', () => {
   });
 
   it('parses header parameters', () => {
-    expect(parseFaultHeader('stall;after=2;ms=10')).toEqual({ ok: true, fault: { name: 'stall', after: 2, ms: 10 } });
+    expect(parseFaultHeader('stall;after=2;ms=10')).toEqual({
+      ok: true,
+      fault: { name: 'stall', after: 2, ms: 10 },
+    });
     expect(parseFaultHeader('drop;after=x').ok).toBe(false);
   });
 });

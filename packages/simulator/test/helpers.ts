@@ -49,14 +49,30 @@ export function schemaProblems(schema: Schema, value: unknown, path = '$'): stri
   if (Array.isArray(schema.enum) && !schema.enum.includes(value)) return [`${path}: not in enum`];
   if ('const' in schema && schema.const !== value) return [`${path}: not const`];
   if (Array.isArray(schema.anyOf)) {
-    return (schema.anyOf as Schema[]).some((option) => schemaProblems(option, value, path).length === 0)
+    return (schema.anyOf as Schema[]).some(
+      (option) => schemaProblems(option, value, path).length === 0,
+    )
       ? []
       : [`${path}: matches no anyOf option`];
   }
-  const types = Array.isArray(schema.type) ? (schema.type as string[]) : schema.type ? [schema.type as string] : [];
+  const types = Array.isArray(schema.type)
+    ? (schema.type as string[])
+    : schema.type
+      ? [schema.type as string]
+      : [];
   const actual =
-    value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
-  if (types.length > 0 && !types.includes(actual) && !(actual === 'integer' && types.includes('number'))) {
+    value === null
+      ? 'null'
+      : Array.isArray(value)
+        ? 'array'
+        : Number.isInteger(value)
+          ? 'integer'
+          : typeof value;
+  if (
+    types.length > 0 &&
+    !types.includes(actual) &&
+    !(actual === 'integer' && types.includes('number'))
+  ) {
     return [`${path}: expected ${types.join('|')}, got ${actual}`];
   }
   const problems: string[] = [];
@@ -74,19 +90,25 @@ export function schemaProblems(schema: Schema, value: unknown, path = '$'): stri
   }
   if (actual === 'array') {
     const list = value as unknown[];
-    if (typeof schema.minItems === 'number' && list.length < schema.minItems) problems.push(`${path}: too few items`);
-    if (typeof schema.maxItems === 'number' && list.length > schema.maxItems) problems.push(`${path}: too many items`);
+    if (typeof schema.minItems === 'number' && list.length < schema.minItems)
+      problems.push(`${path}: too few items`);
+    if (typeof schema.maxItems === 'number' && list.length > schema.maxItems)
+      problems.push(`${path}: too many items`);
     for (const [index, item] of list.entries()) {
       problems.push(...schemaProblems((schema.items ?? {}) as Schema, item, `${path}[${index}]`));
     }
   }
   if (typeof value === 'number') {
-    if (typeof schema.minimum === 'number' && value < schema.minimum) problems.push(`${path}: below minimum`);
-    if (typeof schema.maximum === 'number' && value > schema.maximum) problems.push(`${path}: above maximum`);
+    if (typeof schema.minimum === 'number' && value < schema.minimum)
+      problems.push(`${path}: below minimum`);
+    if (typeof schema.maximum === 'number' && value > schema.maximum)
+      problems.push(`${path}: above maximum`);
   }
   if (typeof value === 'string') {
-    if (typeof schema.minLength === 'number' && value.length < schema.minLength) problems.push(`${path}: too short`);
-    if (typeof schema.maxLength === 'number' && value.length > schema.maxLength) problems.push(`${path}: too long`);
+    if (typeof schema.minLength === 'number' && value.length < schema.minLength)
+      problems.push(`${path}: too short`);
+    if (typeof schema.maxLength === 'number' && value.length > schema.maxLength)
+      problems.push(`${path}: too long`);
   }
   return problems;
 }

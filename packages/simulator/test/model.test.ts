@@ -34,9 +34,18 @@ function outputText(response: AnyEvent): string {
 describe('text answers', () => {
   it('gives the same answer to the same input and different answers to different inputs', () =>
     withSim(async (sim) => {
-      const first = await create(sim, { model: 'gpt-4.1-mini', input: 'Explain how solar panels work' });
-      const second = await create(sim, { model: 'gpt-4.1-mini', input: 'Explain how solar panels work' });
-      const other = await create(sim, { model: 'gpt-4.1-mini', input: 'Tell me about sourdough baking' });
+      const first = await create(sim, {
+        model: 'gpt-4.1-mini',
+        input: 'Explain how solar panels work',
+      });
+      const second = await create(sim, {
+        model: 'gpt-4.1-mini',
+        input: 'Explain how solar panels work',
+      });
+      const other = await create(sim, {
+        model: 'gpt-4.1-mini',
+        input: 'Tell me about sourdough baking',
+      });
       expect(outputText(first)).toBe(outputText(second));
       expect(outputText(first)).not.toBe(outputText(other));
       expect(outputText(first)).toMatch(/solar/i);
@@ -46,7 +55,11 @@ describe('text answers', () => {
   it('counts tokens consistently between stream deltas and usage', () =>
     withSim(async (sim) => {
       const events = await streamEvents(
-        await post(sim, { model: 'gpt-4o', input: 'Describe the water cycle in 120 words', stream: true }),
+        await post(sim, {
+          model: 'gpt-4o',
+          input: 'Describe the water cycle in 120 words',
+          stream: true,
+        }),
       );
       const deltas = events.filter((event) => event.type === 'response.output_text.delta');
       const done = events.find((event) => event.type === 'response.output_text.done');
@@ -64,8 +77,12 @@ describe('text answers', () => {
 
   it('echoes short "say" requests and answers small sums', () =>
     withSim(async (sim) => {
-      expect(outputText(await create(sim, { model: 'gpt-4o', input: 'Say "hello world"' }))).toBe('hello world');
-      expect(outputText(await create(sim, { model: 'gpt-4o', input: 'What is 12 * 3?' }))).toBe('12 * 3 = 36.');
+      expect(outputText(await create(sim, { model: 'gpt-4o', input: 'Say "hello world"' }))).toBe(
+        'hello world',
+      );
+      expect(outputText(await create(sim, { model: 'gpt-4o', input: 'What is 12 * 3?' }))).toBe(
+        '12 * 3 = 36.',
+      );
     }));
 
   it('honours and echoes instructions and metadata', () =>
@@ -86,11 +103,38 @@ describe('text answers', () => {
     withSim(async (sim) => {
       const response = await create(sim, { model: 'gpt-4o-mini', input: 'Hi', temperature: 0.5 });
       for (const field of [
-        'id', 'object', 'created_at', 'status', 'background', 'completed_at', 'error', 'frequency_penalty',
-        'incomplete_details', 'instructions', 'max_output_tokens', 'max_tool_calls', 'model', 'output',
-        'parallel_tool_calls', 'presence_penalty', 'previous_response_id', 'prompt_cache_key', 'reasoning',
-        'safety_identifier', 'service_tier', 'store', 'temperature', 'text', 'tool_choice', 'tools',
-        'top_logprobs', 'top_p', 'truncation', 'usage', 'user', 'metadata',
+        'id',
+        'object',
+        'created_at',
+        'status',
+        'background',
+        'completed_at',
+        'error',
+        'frequency_penalty',
+        'incomplete_details',
+        'instructions',
+        'max_output_tokens',
+        'max_tool_calls',
+        'model',
+        'output',
+        'parallel_tool_calls',
+        'presence_penalty',
+        'previous_response_id',
+        'prompt_cache_key',
+        'reasoning',
+        'safety_identifier',
+        'service_tier',
+        'store',
+        'temperature',
+        'text',
+        'tool_choice',
+        'tools',
+        'top_logprobs',
+        'top_p',
+        'truncation',
+        'usage',
+        'user',
+        'metadata',
       ]) {
         expect(response).toHaveProperty(field);
       }
@@ -123,14 +167,22 @@ describe('tools', () => {
       });
       expect(response.output).toHaveLength(1);
       const call = response.output[0];
-      expect(call).toMatchObject({ type: 'function_call', name: 'get_weather', status: 'completed' });
+      expect(call).toMatchObject({
+        type: 'function_call',
+        name: 'get_weather',
+        status: 'completed',
+      });
       expect(call.call_id).toMatch(/^call_/);
       expect(JSON.parse(call.arguments)).toEqual({ city: 'Paris', unit: 'fahrenheit' });
     }));
 
   it('answers in text when no tool matches under auto, and never calls with tool_choice none', () =>
     withSim(async (sim) => {
-      const unrelated = await create(sim, { model: 'gpt-4o', input: 'Tell me a joke', tools: [weatherTool] });
+      const unrelated = await create(sim, {
+        model: 'gpt-4o',
+        input: 'Tell me a joke',
+        tools: [weatherTool],
+      });
       expect(unrelated.output[0].type).toBe('message');
       const none = await create(sim, {
         model: 'gpt-4o',
@@ -143,7 +195,15 @@ describe('tools', () => {
 
   it('calls the forced tool, and some tool under required', () =>
     withSim(async (sim) => {
-      const search = { type: 'function', name: 'search_docs', parameters: { type: 'object', properties: { query: { type: 'string' } }, required: ['query'] } };
+      const search = {
+        type: 'function',
+        name: 'search_docs',
+        parameters: {
+          type: 'object',
+          properties: { query: { type: 'string' } },
+          required: ['query'],
+        },
+      };
       const forced = await create(sim, {
         model: 'gpt-4o',
         input: 'Tell me a joke',
@@ -151,22 +211,46 @@ describe('tools', () => {
         tool_choice: { type: 'function', name: 'search_docs' },
       });
       expect(forced.output[0]).toMatchObject({ type: 'function_call', name: 'search_docs' });
-      const required = await create(sim, { model: 'gpt-4o', input: 'Tell me a joke', tools: [weatherTool], tool_choice: 'required' });
+      const required = await create(sim, {
+        model: 'gpt-4o',
+        input: 'Tell me a joke',
+        tools: [weatherTool],
+        tool_choice: 'required',
+      });
       expect(required.output[0]).toMatchObject({ type: 'function_call', name: 'get_weather' });
-      expect(schemaProblems(weatherTool.parameters, JSON.parse(required.output[0].arguments))).toEqual([]);
+      expect(
+        schemaProblems(weatherTool.parameters, JSON.parse(required.output[0].arguments)),
+      ).toEqual([]);
     }));
 
   it('makes parallel calls for several cities unless parallel_tool_calls is false', () =>
     withSim(async (sim) => {
-      const body = { model: 'gpt-4o', input: 'What is the weather in Paris, London and Tokyo?', tools: [weatherTool] };
+      const body = {
+        model: 'gpt-4o',
+        input: 'What is the weather in Paris, London and Tokyo?',
+        tools: [weatherTool],
+      };
       const parallel = await create(sim, body);
-      expect(parallel.output.map((item: AnyEvent) => JSON.parse(item.arguments).city)).toEqual(['Paris', 'London', 'Tokyo']);
+      expect(parallel.output.map((item: AnyEvent) => JSON.parse(item.arguments).city)).toEqual([
+        'Paris',
+        'London',
+        'Tokyo',
+      ]);
       const single = await create(sim, { ...body, parallel_tool_calls: false });
       expect(single.output).toHaveLength(1);
     }));
 
   it('calls different tools for different parts of the request', () => {
-    const time = { type: 'function' as const, name: 'get_time', description: 'Current local time in a timezone or city', parameters: { type: 'object', properties: { location: { type: 'string' } }, required: ['location'] } };
+    const time = {
+      type: 'function' as const,
+      name: 'get_time',
+      description: 'Current local time in a timezone or city',
+      parameters: {
+        type: 'object',
+        properties: { location: { type: 'string' } },
+        required: ['location'],
+      },
+    };
     const calls = planToolCalls({
       userText: 'What is the weather in Paris and the time in Tokyo?',
       tools: [weatherTool, time],
@@ -187,12 +271,23 @@ describe('tools', () => {
         tools: [weatherTool],
         input: [
           { type: 'message', role: 'user', content: 'Weather in Paris?' },
-          { type: 'function_call', call_id: 'call_1', name: 'get_weather', arguments: '{"city":"Paris","unit":"celsius"}' },
-          { type: 'function_call_output', call_id: 'call_1', output: '{"temperature":21,"conditions":"sunny"}' },
+          {
+            type: 'function_call',
+            call_id: 'call_1',
+            name: 'get_weather',
+            arguments: '{"city":"Paris","unit":"celsius"}',
+          },
+          {
+            type: 'function_call_output',
+            call_id: 'call_1',
+            output: '{"temperature":21,"conditions":"sunny"}',
+          },
         ],
       });
       expect(response.output[0].type).toBe('message');
-      expect(outputText(response)).toContain('get_weather (Paris, celsius): temperature 21, conditions sunny');
+      expect(outputText(response)).toContain(
+        'get_weather (Paris, celsius): temperature 21, conditions sunny',
+      );
     }));
 
   it('generates values for nested objects, arrays, integers with bounds and refs', () => {
@@ -219,13 +314,18 @@ describe('tools', () => {
       $defs: {
         address: {
           type: 'object',
-          properties: { city: { type: 'string' }, zip: { type: 'string', minLength: 5, maxLength: 5 } },
+          properties: {
+            city: { type: 'string' },
+            zip: { type: 'string', minLength: 5, maxLength: 5 },
+          },
           required: ['city', 'zip'],
           additionalProperties: false,
         },
       },
     };
-    const value = valueForSchema(schema, { text: 'Order 3 large pizzas at 12.5 each, deliver to Berlin' }) as AnyEvent;
+    const value = valueForSchema(schema, {
+      text: 'Order 3 large pizzas at 12.5 each, deliver to Berlin',
+    }) as AnyEvent;
     expect(schemaProblems(schema, value)).toEqual([]);
     expect(value.order.quantity).toBe(3);
     expect(value.order.price).toBe(12.5);
@@ -274,7 +374,12 @@ describe('reasoning and limits', () => {
   it('emits a reasoning item with a summary and counts reasoning tokens', () =>
     withSim(async (sim) => {
       const events = await streamEvents(
-        await post(sim, { model: 'gpt-5', input: 'Why is the sky blue?', reasoning: { effort: 'low', summary: 'auto' }, stream: true }),
+        await post(sim, {
+          model: 'gpt-5',
+          input: 'Why is the sky blue?',
+          reasoning: { effort: 'low', summary: 'auto' },
+          stream: true,
+        }),
       );
       const types = events.map((event) => event.type);
       expect(types.slice(0, 4)).toEqual([
@@ -296,7 +401,12 @@ describe('reasoning and limits', () => {
   it('stops at max_output_tokens with response.incomplete', () =>
     withSim(async (sim) => {
       const events = await streamEvents(
-        await post(sim, { model: 'gpt-4o', input: 'Write 300 words about rivers', max_output_tokens: 20, stream: true }),
+        await post(sim, {
+          model: 'gpt-4o',
+          input: 'Write 300 words about rivers',
+          max_output_tokens: 20,
+          stream: true,
+        }),
       );
       const last = events.at(-1)!;
       expect(last.type).toBe('response.incomplete');
@@ -304,7 +414,9 @@ describe('reasoning and limits', () => {
       expect(last.response.incomplete_details).toEqual({ reason: 'max_output_tokens' });
       expect(last.response.usage.output_tokens).toBe(20);
       expect(last.response.output[0].status).toBe('incomplete');
-      expect(events.filter((event) => event.type === 'response.output_text.delta')).toHaveLength(20);
+      expect(events.filter((event) => event.type === 'response.output_text.delta')).toHaveLength(
+        20,
+      );
     }));
 });
 

@@ -46,7 +46,8 @@ const cases: Array<[string, Body, (response: OpenAI.Responses.Response) => void]
   [
     'parallel tool calls',
     { model: 'gpt-4.1', input: 'Weather in Rome and Oslo?', tools: [weatherTool] },
-    (response) => expect(response.output.filter((item) => item.type === 'function_call')).toHaveLength(2),
+    (response) =>
+      expect(response.output.filter((item) => item.type === 'function_call')).toHaveLength(2),
   ],
   [
     'a tool round trip',
@@ -55,7 +56,12 @@ const cases: Array<[string, Body, (response: OpenAI.Responses.Response) => void]
       tools: [weatherTool],
       input: [
         { type: 'message', role: 'user', content: 'Weather in Rome?' },
-        { type: 'function_call', call_id: 'call_a', name: 'get_weather', arguments: '{"city":"Rome","unit":"celsius"}' },
+        {
+          type: 'function_call',
+          call_id: 'call_a',
+          name: 'get_weather',
+          arguments: '{"city":"Rome","unit":"celsius"}',
+        },
         { type: 'function_call_output', call_id: 'call_a', output: '{"temperature":25}' },
       ],
     },
@@ -68,11 +74,16 @@ const cases: Array<[string, Body, (response: OpenAI.Responses.Response) => void]
       input: 'Give me the population of Lisbon, about 545000',
       text: { format: { type: 'json_schema', name: 'city', schema, strict: true } },
     },
-    (response) => expect(JSON.parse(textOf(response))).toEqual({ city: 'Lisbon', population: 545000 }),
+    (response) =>
+      expect(JSON.parse(textOf(response))).toEqual({ city: 'Lisbon', population: 545000 }),
   ],
   [
     'reasoning',
-    { model: 'gpt-5-mini', input: 'Plan a picnic', reasoning: { effort: 'medium', summary: 'detailed' } },
+    {
+      model: 'gpt-5-mini',
+      input: 'Plan a picnic',
+      reasoning: { effort: 'medium', summary: 'detailed' },
+    },
     (response) => {
       expect(response.output[0]?.type).toBe('reasoning');
       expect(response.usage?.output_tokens_details.reasoning_tokens).toBeGreaterThan(0);
@@ -101,7 +112,8 @@ describe('the official openai SDK against the simulator', () => {
       let expected = 0;
       for await (const event of stream) {
         expect(event.sequence_number).toBe(expected++);
-        if (event.type === 'response.completed' || event.type === 'response.incomplete') final = event.response;
+        if (event.type === 'response.completed' || event.type === 'response.incomplete')
+          final = event.response;
       }
       expect(final).toBeDefined();
       check(final!);

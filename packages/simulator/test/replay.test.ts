@@ -12,15 +12,22 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-const files = (folder: string) => readdirSync(join(FIXTURES, folder)).map((name) => `${folder}/${name}`);
+const files = (folder: string) =>
+  readdirSync(join(FIXTURES, folder)).map((name) => `${folder}/${name}`);
 
 describe('replay of every recording', () => {
   for (const file of files('sse')) {
     it(`serves ${file} byte for byte`, async () => {
-      const response = await post(sim, { model: 'gpt-4o', input: 'x', stream: true }, { 'x-simulator-replay': file });
+      const response = await post(
+        sim,
+        { model: 'gpt-4o', input: 'x', stream: true },
+        { 'x-simulator-replay': file },
+      );
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
-      expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(join(FIXTURES, file)))).toBe(true);
+      expect(
+        Buffer.from(await response.arrayBuffer()).equals(readFileSync(join(FIXTURES, file))),
+      ).toBe(true);
     });
   }
 
@@ -41,7 +48,8 @@ describe('replay of every recording', () => {
       const response = await post(sim, {}, { 'x-simulator-replay': file });
       const bytes = readFileSync(join(FIXTURES, file));
       const body = JSON.parse(bytes.toString('utf8'));
-      const status = body.error == null ? 200 : body.error.code === 'insufficient_quota' ? 429 : 400;
+      const status =
+        body.error == null ? 200 : body.error.code === 'insufficient_quota' ? 429 : 400;
       expect(response.status).toBe(status);
       expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
     });
@@ -49,7 +57,9 @@ describe('replay of every recording', () => {
 
   it('finds a recording by bare name', async () => {
     const response = await post(sim, {}, { 'x-simulator-replay': 'openai-text-gpt-4o-mini' });
-    expect(await response.text()).toBe(readFileSync(join(FIXTURES, 'sse/openai-text-gpt-4o-mini.sse'), 'utf8'));
+    expect(await response.text()).toBe(
+      readFileSync(join(FIXTURES, 'sse/openai-text-gpt-4o-mini.sse'), 'utf8'),
+    );
   });
 
   it('refuses names outside the replay directory', async () => {

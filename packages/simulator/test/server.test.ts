@@ -1,5 +1,5 @@
-import { createServer } from 'node:net';
 import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startSimulator } from '../src/index';
 import { KEY, parseSse, post } from './helpers';
@@ -37,7 +37,9 @@ describe('the SSE stream', () => {
         'response.in_progress',
         'response.output_item.added',
         'response.content_part.added',
-        ...data.filter((event) => event.type === 'response.output_text.delta').map(() => 'response.output_text.delta'),
+        ...data
+          .filter((event) => event.type === 'response.output_text.delta')
+          .map(() => 'response.output_text.delta'),
         'response.output_text.done',
         'response.content_part.done',
         'response.output_item.done',
@@ -51,7 +53,11 @@ describe('the SSE stream', () => {
   it('streams paced by default and still completes', async () => {
     const sim = await startSimulator({ pace: { tokensPerSecond: 2000, firstTokenLatencyMs: 5 } });
     try {
-      const events = parseSse(await (await post(sim, { model: 'gpt-4o', input: 'Hi there, what is up?', stream: true })).text());
+      const events = parseSse(
+        await (
+          await post(sim, { model: 'gpt-4o', input: 'Hi there, what is up?', stream: true })
+        ).text(),
+      );
       expect(events.at(-1)?.event).toBe('response.completed');
     } finally {
       await sim.close();
@@ -81,7 +87,13 @@ describe('capacity and lifecycle', () => {
             incoming.on('error', reject);
           });
           outgoing.on('error', reject);
-          outgoing.end(JSON.stringify({ model: 'gpt-4o-mini', input: `Question number ${index} about oceans`, stream: true }));
+          outgoing.end(
+            JSON.stringify({
+              model: 'gpt-4o-mini',
+              input: `Question number ${index} about oceans`,
+              stream: true,
+            }),
+          );
         });
       const bodies = await Promise.all(Array.from({ length: 1000 }, (_, index) => one(index)));
       for (const body of bodies) expect(parseSse(body).at(-1)?.event).toBe('response.completed');
@@ -93,7 +105,11 @@ describe('capacity and lifecycle', () => {
 
   it('close() frees the port, even with a stream in flight', async () => {
     const sim = await startSimulator({ pace: { tokensPerSecond: 5, firstTokenLatencyMs: 0 } });
-    const inFlight = post(sim, { model: 'gpt-4o', input: 'Write 200 words about slow things', stream: true });
+    const inFlight = post(sim, {
+      model: 'gpt-4o',
+      input: 'Write 200 words about slow things',
+      stream: true,
+    });
     const response = await inFlight;
     expect(response.status).toBe(200);
     await sim.close();

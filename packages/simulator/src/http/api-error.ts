@@ -6,13 +6,22 @@ export interface ApiError {
 }
 
 /** Builds an `invalid_request_error` (HTTP 400 unless told otherwise). */
-export function invalidRequest(message: string, param: string | null, code: string | null, status = 400): ApiError {
+export function invalidRequest(
+  message: string,
+  param: string | null,
+  code: string | null,
+  status = 400,
+): ApiError {
   return { status, error: { message, type: 'invalid_request_error', param, code } };
 }
 
 /** `Missing required parameter: '<param>'.` */
 export function missingParameter(param: string): ApiError {
-  return invalidRequest(`Missing required parameter: '${param}'.`, param, 'missing_required_parameter');
+  return invalidRequest(
+    `Missing required parameter: '${param}'.`,
+    param,
+    'missing_required_parameter',
+  );
 }
 
 function describeType(value: unknown): string {
@@ -34,15 +43,26 @@ export function invalidType(param: string, expected: string, value: unknown): Ap
 }
 
 /** `Invalid value: '<value>'. Supported values are: …` */
-export function invalidValue(param: string, value: unknown, supported: readonly string[]): ApiError {
+export function invalidValue(
+  param: string,
+  value: unknown,
+  supported: readonly string[],
+): ApiError {
   const list = supported.map((option) => `'${option}'`);
-  const joined = list.length > 1 ? `${list.slice(0, -1).join(', ')}, and ${list.at(-1)}` : list.join('');
-  return invalidRequest(`Invalid value: '${String(value)}'. Supported values are: ${joined}.`, param, 'invalid_value');
+  const joined =
+    list.length > 1 ? `${list.slice(0, -1).join(', ')}, and ${list.at(-1)}` : list.join('');
+  return invalidRequest(
+    `Invalid value: '${String(value)}'. Supported values are: ${joined}.`,
+    param,
+    'invalid_value',
+  );
 }
 
 /** Masks an API key for messages: the first and last four characters at most. */
 export function maskApiKey(key: string): string {
-  return key.length >= 12 ? `${key.slice(0, 4)}${'*'.repeat(Math.min(key.length - 8, 20))}${key.slice(-4)}` : '****';
+  return key.length >= 12
+    ? `${key.slice(0, 4)}${'*'.repeat(Math.min(key.length - 8, 20))}${key.slice(-4)}`
+    : '****';
 }
 
 /** 401 for a missing or wrong API key; the key itself never appears. */

@@ -45,7 +45,12 @@ function newId(prefix: string): string {
   return `${prefix}_${randomBytes(16).toString('hex')}`;
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
     ...headers,
@@ -73,7 +78,13 @@ function recordedHeaders(request: IncomingMessage): Record<string, string> {
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
     const text = Array.isArray(value) ? value.join(', ') : value;
-    headers[name] = name === 'authorization' ? text.replace(/^(Bearer\s+)(.+)$/i, (_, scheme: string, key: string) => `${scheme}${maskApiKey(key)}`) : text;
+    headers[name] =
+      name === 'authorization'
+        ? text.replace(
+            /^(Bearer\s+)(.+)$/i,
+            (_, scheme: string, key: string) => `${scheme}${maskApiKey(key)}`,
+          )
+        : text;
   }
   return headers;
 }
@@ -94,7 +105,12 @@ function authenticate(request: IncomingMessage, state: HandlerState): ApiError |
 function listModels(state: HandlerState) {
   return {
     object: 'list',
-    data: [...state.models].map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'apifree' })),
+    data: [...state.models].map((id) => ({
+      id,
+      object: 'model',
+      created: 1_700_000_000,
+      owned_by: 'apifree',
+    })),
   };
 }
 
@@ -138,7 +154,12 @@ const HTTP_FAULTS: Partial<Record<FaultSpec['name'], (fault: FaultSpec) => ApiEr
   }),
   bad_gateway: () => ({
     status: 502,
-    error: { message: 'Bad gateway: the upstream model service failed.', type: 'server_error', param: null, code: 'bad_gateway' },
+    error: {
+      message: 'Bad gateway: the upstream model service failed.',
+      type: 'server_error',
+      param: null,
+      code: 'bad_gateway',
+    },
   }),
   unavailable: () => ({
     status: 503,
@@ -151,13 +172,20 @@ const HTTP_FAULTS: Partial<Record<FaultSpec['name'], (fault: FaultSpec) => ApiEr
   }),
 };
 
-async function serveRecording(response: ServerResponse, recording: Recording, state: HandlerState): Promise<void> {
+async function serveRecording(
+  response: ServerResponse,
+  recording: Recording,
+  state: HandlerState,
+): Promise<void> {
   response.writeHead(recording.status, { 'content-type': recording.contentType });
   const frames: Frame[] = recording.frames.map((frame) => ({ frame, tokens: 1 }));
   await writeFrames(response, frames, state.replayPace ? state.pace : false, undefined);
 }
 
-function replayTarget(request: IncomingMessage, state: HandlerState): { file: string } | ApiError | undefined {
+function replayTarget(
+  request: IncomingMessage,
+  state: HandlerState,
+): { file: string } | ApiError | undefined {
   const header = request.headers['x-simulator-replay'];
   if (typeof header === 'string' && header !== '') {
     const file = state.replayDir === undefined ? undefined : findRecording(state.replayDir, header);
@@ -182,7 +210,8 @@ function cachedTokens(state: HandlerState, key: unknown, tokens: string[]): numb
   const previous = state.promptCache.get(key);
   state.promptCache.delete(key);
   state.promptCache.set(key, tokens);
-  if (state.promptCache.size > MAX_CACHE_KEYS) state.promptCache.delete(state.promptCache.keys().next().value as string);
+  if (state.promptCache.size > MAX_CACHE_KEYS)
+    state.promptCache.delete(state.promptCache.keys().next().value as string);
   if (previous === undefined) return 0;
   let shared = 0;
   const limit = Math.min(previous.length, tokens.length);
@@ -212,12 +241,22 @@ async function answerNonStreaming(
       response.end(bytes.subarray(0, Math.floor(bytes.length / 2)));
       return;
     case 'truncate':
-      response.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length });
-      response.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => response.socket?.destroy());
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': bytes.length,
+      });
+      response.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () =>
+        response.socket?.destroy(),
+      );
       return;
   }
   response.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length });
-  await writeFrames(response, [{ frame: bytes, tokens: 0 }], false, fault?.name === 'fragment' ? { spec: fault, failure: () => [] } : undefined);
+  await writeFrames(
+    response,
+    [{ frame: bytes, tokens: 0 }],
+    false,
+    fault?.name === 'fragment' ? { spec: fault, failure: () => [] } : undefined,
+  );
 }
 
 type ParsedBody = { ok: true; value: unknown } | { ok: false };
@@ -262,7 +301,8 @@ async function handleResponses(
   let header: ParsedFaultHeader | undefined;
   if (typeof faultHeader === 'string' && faultHeader !== '') {
     header = parseFaultHeader(faultHeader);
-    if (!header.ok) return sendError(response, invalidRequest(header.message, null, 'invalid_fault'));
+    if (!header.ok)
+      return sendError(response, invalidRequest(header.message, null, 'invalid_fault'));
   }
   const fault = state.faults.choose(header);
   const httpFault = fault === undefined ? undefined : HTTP_FAULTS[fault.name];
@@ -292,7 +332,9 @@ async function handleResponses(
               failureFrames(input, sequence, {
                 code: fault.code ?? 'server_error',
                 type: fault.code ?? 'server_error',
-                message: fault.message ?? 'The server had an error while processing your request. Sorry about that!',
+                message:
+                  fault.message ??
+                  'The server had an error while processing your request. Sorry about that!',
               }),
           };
     return writeFrames(response, streamFrames(input), state.pace, streamFault);
@@ -304,16 +346,27 @@ async function handleResponses(
     incomplete: plan.incomplete,
   });
   if (state.pace !== false) {
-    await pause(response, state.pace.firstTokenLatencyMs + (plan.outputTokens * 1000) / state.pace.tokensPerSecond);
+    await pause(
+      response,
+      state.pace.firstTokenLatencyMs + (plan.outputTokens * 1000) / state.pace.tokensPerSecond,
+    );
   }
-  return answerNonStreaming(response, JSON.stringify(final), fault?.name === 'slow_headers' ? undefined : fault);
+  return answerNonStreaming(
+    response,
+    JSON.stringify(final),
+    fault?.name === 'slow_headers' ? undefined : fault,
+  );
 }
 
 /**
  * Handles one HTTP request: `POST /v1/responses`, `GET /v1/models[/id]`, and a 404 in
  * the service's error shape for anything else. Every answer carries `x-request-id`.
  */
-export async function handleRequest(request: IncomingMessage, response: ServerResponse, state: HandlerState): Promise<void> {
+export async function handleRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  state: HandlerState,
+): Promise<void> {
   response.setHeader('x-request-id', newId('req'));
   const raw = await readBody(request);
   const path = request.url ?? '/';
@@ -333,7 +386,11 @@ export async function handleRequest(request: IncomingMessage, response: ServerRe
   });
   const pathname = path.split('?')[0]!.replace(/\/+$/, '');
   const route = `${request.method} ${pathname}`;
-  if (route === 'POST /v1/responses' || route === 'GET /v1/models' || route.startsWith('GET /v1/models/')) {
+  if (
+    route === 'POST /v1/responses' ||
+    route === 'GET /v1/models' ||
+    route.startsWith('GET /v1/models/')
+  ) {
     const authError = authenticate(request, state);
     if (authError !== undefined) return sendError(response, authError);
   }
@@ -343,7 +400,13 @@ export async function handleRequest(request: IncomingMessage, response: ServerRe
     const id = decodeURIComponent(pathname.slice('/v1/models/'.length));
     const model = listModels(state).data.find((entry) => entry.id === id);
     if (model !== undefined) return sendJson(response, 200, model);
-    return sendError(response, invalidRequest(`The model '${id}' does not exist`, 'model', 'model_not_found', 404));
+    return sendError(
+      response,
+      invalidRequest(`The model '${id}' does not exist`, 'model', 'model_not_found', 404),
+    );
   }
-  return sendError(response, invalidRequest(`Invalid URL (${request.method} ${path})`, null, null, 404));
+  return sendError(
+    response,
+    invalidRequest(`Invalid URL (${request.method} ${path})`, null, null, 404),
+  );
 }

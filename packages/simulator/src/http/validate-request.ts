@@ -10,7 +10,13 @@ import {
 type Body = Record<string, unknown>;
 
 const ROLES = ['user', 'assistant', 'system', 'developer'];
-const ITEM_TYPES = ['message', 'function_call', 'function_call_output', 'reasoning', 'item_reference'];
+const ITEM_TYPES = [
+  'message',
+  'function_call',
+  'function_call_output',
+  'reasoning',
+  'item_reference',
+];
 const EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
 const SUMMARIES = ['auto', 'concise', 'detailed'];
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -22,7 +28,8 @@ function isObject(value: unknown): value is Body {
 function numberInRange(body: Body, param: string, min: number, max: number): ApiError | undefined {
   const value = body[param];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value)) return invalidType(param, 'a decimal', value);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    return invalidType(param, 'a decimal', value);
   if (value < min) {
     return invalidRequest(
       `Invalid '${param}': decimal below minimum value. Expected a value >= ${min}, but got ${value} instead.`,
@@ -43,7 +50,8 @@ function numberInRange(body: Body, param: string, min: number, max: number): Api
 function integerAtLeast(body: Body, param: string, min: number): ApiError | undefined {
   const value = body[param];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value)) return invalidType(param, 'an integer', value);
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    return invalidType(param, 'an integer', value);
   if (value < min) {
     return invalidRequest(
       `Invalid '${param}': integer below minimum value. Expected a value >= ${min}, but got ${value} instead.`,
@@ -56,18 +64,25 @@ function integerAtLeast(body: Body, param: string, min: number): ApiError | unde
 
 function validateInput(input: unknown): ApiError | undefined {
   if (typeof input === 'string') return undefined;
-  if (!Array.isArray(input)) return invalidType('input', 'one of a string or array of input items', input);
+  if (!Array.isArray(input))
+    return invalidType('input', 'one of a string or array of input items', input);
   for (const [index, item] of input.entries()) {
     const param = `input[${index}]`;
     if (!isObject(item)) return invalidType(param, 'an object', item);
     const type = item.type ?? 'message';
-    if (typeof type !== 'string' || !ITEM_TYPES.includes(type)) return invalidValue(`${param}.type`, type, ITEM_TYPES);
+    if (typeof type !== 'string' || !ITEM_TYPES.includes(type))
+      return invalidValue(`${param}.type`, type, ITEM_TYPES);
     if (type === 'message') {
       if (item.role === undefined) return missingParameter(`${param}.role`);
-      if (!ROLES.includes(String(item.role))) return invalidValue(`${param}.role`, item.role, ROLES);
+      if (!ROLES.includes(String(item.role)))
+        return invalidValue(`${param}.role`, item.role, ROLES);
       if (item.content === undefined) return missingParameter(`${param}.content`);
       if (typeof item.content !== 'string' && !Array.isArray(item.content)) {
-        return invalidType(`${param}.content`, 'one of a string or array of input content parts', item.content);
+        return invalidType(
+          `${param}.content`,
+          'one of a string or array of input content parts',
+          item.content,
+        );
       }
     } else if (type === 'function_call') {
       for (const field of ['call_id', 'name', 'arguments']) {
@@ -105,7 +120,11 @@ function validateTools(body: Body): ApiError | undefined {
     if (tool.parameters !== undefined && tool.parameters !== null && !isObject(tool.parameters)) {
       return invalidType(`${param}.parameters`, 'an object', tool.parameters);
     }
-    if (tool.description !== undefined && tool.description !== null && typeof tool.description !== 'string') {
+    if (
+      tool.description !== undefined &&
+      tool.description !== null &&
+      typeof tool.description !== 'string'
+    ) {
       return invalidType(`${param}.description`, 'a string', tool.description);
     }
   }
@@ -121,16 +140,24 @@ function validateToolChoice(body: Body): ApiError | undefined {
       return invalidValue('tool_choice', choice, ['none', 'auto', 'required']);
     }
     if (choice === 'required' && tools.length === 0) {
-      return invalidRequest("Tool choice 'required' must be specified with 'tools' parameter.", 'tool_choice', null);
+      return invalidRequest(
+        "Tool choice 'required' must be specified with 'tools' parameter.",
+        'tool_choice',
+        null,
+      );
     }
     return undefined;
   }
-  if (!isObject(choice)) return invalidType('tool_choice', "one of a string or an object", choice);
+  if (!isObject(choice)) return invalidType('tool_choice', 'one of a string or an object', choice);
   if (choice.type === undefined) return missingParameter('tool_choice.type');
   if (choice.type !== 'function') return undefined;
   if (typeof choice.name !== 'string') return missingParameter('tool_choice.name');
   if (!tools.some((tool) => tool.type === 'function' && tool.name === choice.name)) {
-    return invalidRequest(`Tool choice '${choice.name}' not found in 'tools' parameter.`, 'tool_choice', null);
+    return invalidRequest(
+      `Tool choice '${choice.name}' not found in 'tools' parameter.`,
+      'tool_choice',
+      null,
+    );
   }
   return undefined;
 }
@@ -148,7 +175,8 @@ function validateText(body: Body): ApiError | undefined {
   if (!isObject(format)) return invalidType('text.format', 'an object', format);
   const types = ['text', 'json_object', 'json_schema'];
   if (format.type === undefined) return missingParameter('text.format.type');
-  if (!types.includes(String(format.type))) return invalidValue('text.format.type', format.type, types);
+  if (!types.includes(String(format.type)))
+    return invalidValue('text.format.type', format.type, types);
   if (format.type === 'json_schema') {
     if (format.name === undefined) return missingParameter('text.format.name');
     if (typeof format.name !== 'string' || !TOOL_NAME.test(format.name)) {
@@ -159,7 +187,8 @@ function validateText(body: Body): ApiError | undefined {
       );
     }
     if (format.schema === undefined) return missingParameter('text.format.schema');
-    if (!isObject(format.schema)) return invalidType('text.format.schema', 'an object', format.schema);
+    if (!isObject(format.schema))
+      return invalidType('text.format.schema', 'an object', format.schema);
   }
   if (format.type === 'json_object' && !inputMentionsJson(body)) {
     return invalidRequest(
@@ -176,7 +205,8 @@ function validateReasoning(body: Body, model: string): ApiError | undefined {
   if (reasoning === undefined || reasoning === null) return undefined;
   if (!isObject(reasoning)) return invalidType('reasoning', 'an object', reasoning);
   if (reasoning.effort !== undefined && reasoning.effort !== null) {
-    if (!EFFORTS.includes(String(reasoning.effort))) return invalidValue('reasoning.effort', reasoning.effort, EFFORTS);
+    if (!EFFORTS.includes(String(reasoning.effort)))
+      return invalidValue('reasoning.effort', reasoning.effort, EFFORTS);
     if (!isReasoningModel(model)) {
       return invalidRequest(
         "Unsupported parameter: 'reasoning.effort' is not supported with this model.",
@@ -185,7 +215,11 @@ function validateReasoning(body: Body, model: string): ApiError | undefined {
       );
     }
   }
-  if (reasoning.summary !== undefined && reasoning.summary !== null && !SUMMARIES.includes(String(reasoning.summary))) {
+  if (
+    reasoning.summary !== undefined &&
+    reasoning.summary !== null &&
+    !SUMMARIES.includes(String(reasoning.summary))
+  ) {
     return invalidValue('reasoning.summary', reasoning.summary, SUMMARIES);
   }
   return undefined;
@@ -206,7 +240,11 @@ function validateMetadata(body: Body): ApiError | undefined {
   for (const [key, value] of entries) {
     if (typeof value !== 'string') return invalidType(`metadata.${key}`, 'a string', value);
     if (key.length > 64 || value.length > 512) {
-      return invalidRequest(`Invalid 'metadata.${key}': string too long.`, `metadata.${key}`, 'string_above_max_length');
+      return invalidRequest(
+        `Invalid 'metadata.${key}': string too long.`,
+        `metadata.${key}`,
+        'string_above_max_length',
+      );
     }
   }
   return undefined;
@@ -215,9 +253,14 @@ function validateMetadata(body: Body): ApiError | undefined {
 function validateBooleans(body: Body): ApiError | undefined {
   for (const param of ['stream', 'parallel_tool_calls', 'store', 'background']) {
     const value = body[param];
-    if (value !== undefined && value !== null && typeof value !== 'boolean') return invalidType(param, 'a boolean', value);
+    if (value !== undefined && value !== null && typeof value !== 'boolean')
+      return invalidType(param, 'a boolean', value);
   }
-  if (body.instructions !== undefined && body.instructions !== null && typeof body.instructions !== 'string') {
+  if (
+    body.instructions !== undefined &&
+    body.instructions !== null &&
+    typeof body.instructions !== 'string'
+  ) {
     return invalidType('instructions', 'a string', body.instructions);
   }
   return undefined;
@@ -242,12 +285,24 @@ export function validateRequest(
   if (typeof body.model !== 'string') return fail(invalidType('model', 'a string', body.model));
   if (body.input === undefined || body.input === null) return fail(missingParameter('input'));
   if (!models.has(body.model)) {
-    return fail(invalidRequest(`The requested model '${body.model}' does not exist.`, 'model', 'model_not_found'));
+    return fail(
+      invalidRequest(
+        `The requested model '${body.model}' does not exist.`,
+        'model',
+        'model_not_found',
+      ),
+    );
   }
   if (isReasoningModel(body.model)) {
     for (const param of ['temperature', 'top_p']) {
       if (body[param] !== undefined && body[param] !== null) {
-        return fail(invalidRequest(`Unsupported parameter: '${param}' is not supported with this model.`, param, null));
+        return fail(
+          invalidRequest(
+            `Unsupported parameter: '${param}' is not supported with this model.`,
+            param,
+            null,
+          ),
+        );
       }
     }
   }

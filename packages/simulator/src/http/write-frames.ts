@@ -14,7 +14,8 @@ export interface Frame {
   tokens: number;
 }
 
-const MALFORMED = 'event: response.output_text.delta\ndata: {"type":"response.output_text.delta","delta":"unterminated\n\n';
+const MALFORMED =
+  'event: response.output_text.delta\ndata: {"type":"response.output_text.delta","delta":"unterminated\n\n';
 
 function waitForDrain(response: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
@@ -28,7 +29,11 @@ function waitForDrain(response: ServerResponse): Promise<void> {
   });
 }
 
-async function write(response: ServerResponse, chunk: string | Buffer, fragmentSize: number | undefined): Promise<void> {
+async function write(
+  response: ServerResponse,
+  chunk: string | Buffer,
+  fragmentSize: number | undefined,
+): Promise<void> {
   if (fragmentSize === undefined) {
     if (!response.write(chunk)) await waitForDrain(response);
     return;
@@ -113,7 +118,8 @@ export async function writeFrames(
           await write(response, MALFORMED, undefined);
           break;
         case 'error_event':
-          for (const failure of fault?.failure(index) ?? []) await write(response, failure.frame, undefined);
+          for (const failure of fault?.failure(index) ?? [])
+            await write(response, failure.frame, undefined);
           response.end();
           return;
         case 'truncate':

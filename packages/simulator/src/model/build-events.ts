@@ -13,7 +13,11 @@ function frame(type: string, event: object, tokens = 0): PlannedFrame {
   return { type, frame: `event: ${type}\ndata: ${JSON.stringify(event)}\n\n`, tokens };
 }
 
-function* itemFrames(item: PlannedItem, outputIndex: number, next: () => number): Generator<PlannedFrame> {
+function* itemFrames(
+  item: PlannedItem,
+  outputIndex: number,
+  next: () => number,
+): Generator<PlannedFrame> {
   const base = { item_id: item.id, output_index: outputIndex };
   if (item.type === 'message') {
     yield frame('response.output_item.added', {
@@ -33,7 +37,13 @@ function* itemFrames(item: PlannedItem, outputIndex: number, next: () => number)
     for (const delta of item.deltas) {
       yield frame(
         'response.output_text.delta',
-        { type: 'response.output_text.delta', sequence_number: next(), ...content, delta, logprobs: [] },
+        {
+          type: 'response.output_text.delta',
+          sequence_number: next(),
+          ...content,
+          delta,
+          logprobs: [],
+        },
         1,
       );
     }
@@ -56,7 +66,14 @@ function* itemFrames(item: PlannedItem, outputIndex: number, next: () => number)
       type: 'response.output_item.added',
       sequence_number: next(),
       output_index: outputIndex,
-      item: { id: item.id, type: 'function_call', status: 'in_progress', arguments: '', call_id: item.callId, name: item.name },
+      item: {
+        id: item.id,
+        type: 'function_call',
+        status: 'in_progress',
+        arguments: '',
+        call_id: item.callId,
+        name: item.name,
+      },
     });
     for (const delta of item.deltas) {
       yield frame(
@@ -77,7 +94,12 @@ function* itemFrames(item: PlannedItem, outputIndex: number, next: () => number)
     // The hidden reasoning takes time before anything visible streams.
     yield frame(
       'response.output_item.added',
-      { type: 'response.output_item.added', sequence_number: next(), output_index: outputIndex, item: added },
+      {
+        type: 'response.output_item.added',
+        sequence_number: next(),
+        output_index: outputIndex,
+        item: added,
+      },
       item.tokens,
     );
     for (const [summaryIndex, text] of item.summary.entries()) {
@@ -139,9 +161,21 @@ export function* streamFrames(input: StreamInput): Generator<PlannedFrame> {
   let sequence = 0;
   const next = () => sequence++;
   const { body, identity, plan } = input;
-  const pending = responseObject(body, identity, { status: 'in_progress', output: [], usage: null });
-  yield frame('response.created', { type: 'response.created', sequence_number: next(), response: pending });
-  yield frame('response.in_progress', { type: 'response.in_progress', sequence_number: next(), response: pending });
+  const pending = responseObject(body, identity, {
+    status: 'in_progress',
+    output: [],
+    usage: null,
+  });
+  yield frame('response.created', {
+    type: 'response.created',
+    sequence_number: next(),
+    response: pending,
+  });
+  yield frame('response.in_progress', {
+    type: 'response.in_progress',
+    sequence_number: next(),
+    response: pending,
+  });
   const output: OutputItem[] = [];
   for (const [index, item] of plan.items.entries()) {
     yield* itemFrames(item, index, next);
@@ -175,6 +209,10 @@ export function failureFrames(
       sequence_number: sequence,
       error: { type: error.type, code: error.code, message: error.message, param: null },
     }),
-    frame('response.failed', { type: 'response.failed', sequence_number: sequence + 1, response: failed }),
+    frame('response.failed', {
+      type: 'response.failed',
+      sequence_number: sequence + 1,
+      response: failed,
+    }),
   ];
 }

@@ -30,7 +30,9 @@ export function finishedItem(item: PlannedItem): OutputItem {
         id: item.id,
         type: 'message',
         status: item.status,
-        content: [{ type: 'output_text', annotations: [], logprobs: [], text: item.deltas.join('') }],
+        content: [
+          { type: 'output_text', annotations: [], logprobs: [], text: item.deltas.join('') },
+        ],
         role: 'assistant',
       };
     case 'function_call':
@@ -46,7 +48,11 @@ export function finishedItem(item: PlannedItem): OutputItem {
 }
 
 /** Usage as the terminal response reports it. */
-export function planUsage(plan: ResponsePlan, inputTokens: number, cachedTokens: number): ResponseUsage {
+export function planUsage(
+  plan: ResponsePlan,
+  inputTokens: number,
+  cachedTokens: number,
+): ResponseUsage {
   return {
     input_tokens: inputTokens,
     input_tokens_details: { cached_tokens: cachedTokens },
@@ -72,7 +78,11 @@ export interface ResponseState {
  * @example
  * responseObject(body, { id: 'resp_1', createdAt: 1 }, { status: 'in_progress', output: [], usage: null });
  */
-export function responseObject(body: ResponseCreateParams, identity: ResponseIdentity, state: ResponseState): Response {
+export function responseObject(
+  body: ResponseCreateParams,
+  identity: ResponseIdentity,
+  state: ResponseState,
+): Response {
   const reasoningModel = isReasoningModel(body.model);
   const finished = state.status !== 'in_progress' && state.status !== 'queued';
   const tier = body.service_tier ?? 'auto';
@@ -102,7 +112,10 @@ export function responseObject(body: ResponseCreateParams, identity: ResponseIde
     service_tier: finished && tier === 'auto' ? 'default' : tier,
     store: body.store ?? true,
     temperature: body.temperature ?? 1,
-    text: { format: body.text?.format ?? { type: 'text' }, verbosity: body.text?.verbosity ?? 'medium' },
+    text: {
+      format: body.text?.format ?? { type: 'text' },
+      verbosity: body.text?.verbosity ?? 'medium',
+    },
     tool_choice: body.tool_choice ?? 'auto',
     tools: (body.tools ?? []).map((tool) =>
       tool.type === 'function' ? { description: null, strict: true, ...tool } : tool,

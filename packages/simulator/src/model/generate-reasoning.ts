@@ -32,12 +32,15 @@ export function generateReasoning(
   summary: ReasoningSummary | null,
 ): GeneratedReasoning {
   const base = BASE_TOKENS[effort];
-  const tokens = base === 0 ? 0 : base + (hashText(`${effort}:${userText}`) % Math.max(8, base / 2));
+  const tokens =
+    base === 0 ? 0 : base + (hashText(`${effort}:${userText}`) % Math.max(8, base / 2));
   if (summary === null) return { tokens, summary: [] };
   const request = userText.replace(/\s+/g, ' ').trim().slice(0, 120) || 'the conversation so far';
   const parts = [`**Understanding the request**\n\nThe user asks: "${request}". I will ${plan}.`];
   if (summary === 'detailed') {
-    parts.push('**Checking the answer**\n\nI will keep the response accurate, concise and consistent with the request.');
+    parts.push(
+      '**Checking the answer**\n\nI will keep the response accurate, concise and consistent with the request.',
+    );
   }
   return { tokens, summary: parts };
 }

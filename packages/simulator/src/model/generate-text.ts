@@ -1,5 +1,5 @@
-import type { ToolResult } from './read-conversation';
 import { keywords } from './prompt-words';
+import type { ToolResult } from './read-conversation';
 import { hashText, pick, seededRandom } from './seeded-random';
 
 const OPENINGS = [
@@ -41,7 +41,10 @@ function capitalize(text: string): string {
 }
 
 function topicOf(text: string): string {
-  const cleaned = text.replace(/\s+/g, ' ').trim().replace(/[.?!:]+$/, '');
+  const cleaned = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.?!:]+$/, '');
   const about = cleaned.match(/\b(?:about|on|regarding|for|of)\s+(.{3,80})$/i)?.[1];
   const topic = about ?? cleaned.replace(/^(?:please\s+)?(?:can you\s+|could you\s+)?/i, '');
   const words = topic.split(' ').slice(0, 8).join(' ');
@@ -54,7 +57,14 @@ function arithmetic(text: string): string | undefined {
   const left = Number(match[1]);
   const right = Number(match[3]);
   const operator = match[2] as string;
-  const results: Record<string, number> = { '+': left + right, '-': left - right, '*': left * right, x: left * right, '×': left * right, '/': left / right };
+  const results: Record<string, number> = {
+    '+': left + right,
+    '-': left - right,
+    '*': left * right,
+    x: left * right,
+    '×': left * right,
+    '/': left / right,
+  };
   const result = results[operator];
   if (result === undefined || !Number.isFinite(result)) return undefined;
   return `${left} ${operator} ${right} = ${Number(result.toFixed(6))}.`;
@@ -65,7 +75,10 @@ function summarizeOutput(output: string): string {
     const parsed: unknown = JSON.parse(output);
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
       return Object.entries(parsed)
-        .map(([key, value]) => `${key.replace(/_/g, ' ')} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+        .map(
+          ([key, value]) =>
+            `${key.replace(/_/g, ' ')} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
+        )
         .join(', ');
     }
     return typeof parsed === 'string' ? parsed : JSON.stringify(parsed);
@@ -87,7 +100,9 @@ function describeCall(result: ToolResult): string {
 }
 
 function answerFromTools(results: ToolResult[]): string {
-  const lines = results.map((result) => `- ${describeCall(result)}: ${summarizeOutput(result.output)}`);
+  const lines = results.map(
+    (result) => `- ${describeCall(result)}: ${summarizeOutput(result.output)}`,
+  );
   return ['Here is what I found:', ...lines, 'Let me know if you need anything else.'].join('\n');
 }
 
@@ -111,14 +126,18 @@ export function generateText(userText: string, toolResults: ToolResult[]): strin
   if (toolResults.length > 0) return answerFromTools(toolResults);
   const text = userText.trim();
   const random = seededRandom(hashText(text));
-  const echo = text.match(/^(?:please\s+)?(?:say|reply with|respond with|answer with|repeat)\s*:?\s+["'“]?(.+?)["'”]?[.!]?$/is);
+  const echo = text.match(
+    /^(?:please\s+)?(?:say|reply with|respond with|answer with|repeat)\s*:?\s+["'“]?(.+?)["'”]?[.!]?$/is,
+  );
   if (echo?.[1] !== undefined) return echo[1];
-  if (/^(hi|hello|hey|good (morning|afternoon|evening))\b[\s!.,]*$/i.test(text)) return 'Hello! How can I help you today?';
+  if (/^(hi|hello|hey|good (morning|afternoon|evening))\b[\s!.,]*$/i.test(text))
+    return 'Hello! How can I help you today?';
   const sum = arithmetic(text);
   if (sum !== undefined) return sum;
   const topic = topicOf(text);
   const wordCount = text.match(/\b(\d{2,6})\s+words\b/i)?.[1];
-  if (wordCount !== undefined) return wordsAnswer(Math.min(Number(wordCount), 100_000), topic, random);
+  if (wordCount !== undefined)
+    return wordsAnswer(Math.min(Number(wordCount), 100_000), topic, random);
   const terms = keywords(text);
   const a = terms[0] ?? 'the idea';
   const b = terms[1] ?? terms[0] ?? 'the details';
@@ -127,7 +146,13 @@ export function generateText(userText: string, toolResults: ToolResult[]): strin
   const count = 2 + Math.floor(random() * 3);
   for (let index = 0; index < count; index++) {
     const [sentence] = pool.splice(Math.floor(random() * pool.length), 1);
-    sentences.push((sentence as string).replace('{A}', capitalize(a)).replace('{a}', a).replace('{b}', b).replace('{a}', a));
+    sentences.push(
+      (sentence as string)
+        .replace('{A}', capitalize(a))
+        .replace('{a}', a)
+        .replace('{b}', b)
+        .replace('{a}', a),
+    );
   }
   sentences.push(pick(CLOSINGS, random));
   return sentences.join(' ');

@@ -1,7 +1,7 @@
 import {
   type FunctionTool,
-  isReasoningModel,
   type ItemStatus,
+  isReasoningModel,
   type ReasoningEffort,
   type ResponseCreateParams,
 } from '@apifree/core';
@@ -53,8 +53,10 @@ export interface ResponsePlan {
 export type IdFactory = (prefix: string) => string;
 
 function describePlan(calls: { name: string }[], format: string): string {
-  if (calls.length > 0) return `call ${calls.map((call) => call.name).join(' and ')} to get what is needed`;
-  if (format === 'json_schema' || format === 'json_object') return 'answer with JSON in the requested format';
+  if (calls.length > 0)
+    return `call ${calls.map((call) => call.name).join(' and ')} to get what is needed`;
+  if (format === 'json_schema' || format === 'json_object')
+    return 'answer with JSON in the requested format';
   return 'answer directly with a short, clear explanation';
 }
 
@@ -62,7 +64,9 @@ function answerText(body: ResponseCreateParams, conversation: Conversation): str
   const format = body.text?.format;
   const text = generateText(conversation.userText, conversation.toolResults);
   if (format?.type === 'json_schema') {
-    return JSON.stringify(valueForSchema(format.schema as JsonSchema, { text: `${conversation.userText}\n${text}` }));
+    return JSON.stringify(
+      valueForSchema(format.schema as JsonSchema, { text: `${conversation.userText}\n${text}` }),
+    );
   }
   if (format?.type === 'json_object') return JSON.stringify({ answer: text });
   return text;
@@ -76,7 +80,11 @@ function answerText(body: ResponseCreateParams, conversation: Conversation): str
  * const plan = planResponse({ model: 'gpt-4o', input: 'Hi' }, readConversation(body), newId);
  * plan.items[0].type; // 'message'
  */
-export function planResponse(body: ResponseCreateParams, conversation: Conversation, newId: IdFactory): ResponsePlan {
+export function planResponse(
+  body: ResponseCreateParams,
+  conversation: Conversation,
+  newId: IdFactory,
+): ResponsePlan {
   const tools = (body.tools ?? []).filter((tool): tool is FunctionTool => tool.type === 'function');
   const calls =
     conversation.toolResults.length > 0
@@ -107,7 +115,9 @@ export function planResponse(body: ResponseCreateParams, conversation: Conversat
     budget -= reasoningTokens;
     outputTokens += reasoningTokens;
     const encrypted = body.include?.includes('reasoning.encrypted_content')
-      ? Buffer.from(`simulated:${reasoning.tokens}:${conversation.userText.slice(0, 64)}`).toString('base64')
+      ? Buffer.from(`simulated:${reasoning.tokens}:${conversation.userText.slice(0, 64)}`).toString(
+          'base64',
+        )
       : null;
     items.push({
       type: 'reasoning',
@@ -136,7 +146,13 @@ export function planResponse(body: ResponseCreateParams, conversation: Conversat
   if (!incomplete && calls.length > 0) {
     for (const call of calls) {
       if (incomplete) break;
-      items.push({ type: 'function_call', id: newId('fc'), callId: newId('call'), name: call.name, ...take(call.arguments) });
+      items.push({
+        type: 'function_call',
+        id: newId('fc'),
+        callId: newId('call'),
+        name: call.name,
+        ...take(call.arguments),
+      });
     }
   } else if (!incomplete) {
     items.push({ type: 'message', id: newId('msg'), ...take(answerText(body, conversation)) });

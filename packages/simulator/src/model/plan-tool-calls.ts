@@ -21,7 +21,8 @@ function score(tool: FunctionTool, text: string): number {
   const words = new Set(keywords(text));
   let total = 0;
   for (const word of identifierWords(tool.name)) if (words.has(word)) total += 3;
-  for (const word of keywords(tool.description ?? '')) if (word.length > 3 && words.has(word)) total += 1;
+  for (const word of keywords(tool.description ?? ''))
+    if (word.length > 3 && words.has(word)) total += 1;
   return total;
 }
 
@@ -48,7 +49,9 @@ function subjectProperty(tool: FunctionTool): string | undefined {
   const properties = (tool.parameters?.properties ?? {}) as Record<string, JsonSchema>;
   const names = Object.entries(properties)
     .filter(([, schema]) => schema.type === 'string' && !Array.isArray(schema.enum))
-    .filter(([name]) => /(city|location|place|town|country|region|name|person|user|symbol|ticker|id)/i.test(name))
+    .filter(([name]) =>
+      /(city|location|place|town|country|region|name|person|user|symbol|ticker|id)/i.test(name),
+    )
     .map(([name]) => name);
   return names.length === 1 ? names[0] : undefined;
 }
@@ -64,10 +67,18 @@ function callsFor(tool: FunctionTool, text: string, several: boolean): PlannedTo
       arguments: JSON.stringify(valueForSchema(schema, { text, entities: [entity] })),
     }));
   }
-  return [{ name: tool.name, arguments: JSON.stringify(valueForSchema(schema, { text, entities: found })) }];
+  return [
+    {
+      name: tool.name,
+      arguments: JSON.stringify(valueForSchema(schema, { text, entities: found })),
+    },
+  ];
 }
 
-function forcedTool(tools: FunctionTool[], choice: ToolChoice | undefined): FunctionTool | undefined {
+function forcedTool(
+  tools: FunctionTool[],
+  choice: ToolChoice | undefined,
+): FunctionTool | undefined {
   if (typeof choice !== 'object' || choice === null || choice.type !== 'function') return undefined;
   return tools.find((tool) => tool.name === (choice as { name?: string }).name);
 }
@@ -118,7 +129,9 @@ export function planToolCalls(input: ToolPlanInput): PlannedToolCall[] {
     }
   }
   const unique = calls.filter(
-    (call, index) => calls.findIndex((other) => other.name === call.name && other.arguments === call.arguments) === index,
+    (call, index) =>
+      calls.findIndex((other) => other.name === call.name && other.arguments === call.arguments) ===
+      index,
   );
   const limit = several ? (input.maxToolCalls ?? Number.POSITIVE_INFINITY) : 1;
   return unique.slice(0, Math.max(1, limit));

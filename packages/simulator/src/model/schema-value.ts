@@ -15,7 +15,8 @@ type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string
 
 const PLACE = /(city|location|place|town|destination|origin|country|region|address|where)/i;
 const PERSON = /(^name$|person|author|user(name)?$|customer|recipient|owner)/i;
-const FREE_TEXT = /(query|search|text|prompt|question|topic|message|content|description|summary|title|subject|keyword|term|answer|reason|comment|note|body)/i;
+const FREE_TEXT =
+  /(query|search|text|prompt|question|topic|message|content|description|summary|title|subject|keyword|term|answer|reason|comment|note|body)/i;
 
 interface Context {
   source: ValueSource;
@@ -30,14 +31,17 @@ function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
   if (typeof ref !== 'string' || !ref.startsWith('#')) return schema;
   let target: unknown = root;
   for (const segment of ref.slice(1).split('/').filter(Boolean)) {
-    target = (target as Record<string, unknown> | undefined)?.[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+    target = (target as Record<string, unknown> | undefined)?.[
+      segment.replace(/~1/g, '/').replace(/~0/g, '~')
+    ];
   }
   return typeof target === 'object' && target !== null ? (target as JsonSchema) : {};
 }
 
 function schemaTypes(schema: JsonSchema): string[] {
   if (typeof schema.type === 'string') return [schema.type];
-  if (Array.isArray(schema.type)) return schema.type.filter((type): type is string => typeof type === 'string');
+  if (Array.isArray(schema.type))
+    return schema.type.filter((type): type is string => typeof type === 'string');
   if (typeof schema.properties === 'object') return ['object'];
   if (schema.items !== undefined) return ['array'];
   if (Array.isArray(schema.enum)) return [typeof schema.enum[0] === 'number' ? 'number' : 'string'];
@@ -51,7 +55,9 @@ function mentioned(option: string, text: string): boolean {
 }
 
 function pickEnum(options: unknown[], context: Context): JsonValue {
-  const found = options.find((option) => typeof option === 'string' && mentioned(option, context.source.text));
+  const found = options.find(
+    (option) => typeof option === 'string' && mentioned(option, context.source.text),
+  );
   return (found ?? options[0] ?? null) as JsonValue;
 }
 
@@ -59,9 +65,11 @@ function clampNumber(value: number, schema: JsonSchema, integer: boolean): numbe
   let result = integer ? Math.round(value) : value;
   const step = integer ? 1 : 0.5;
   if (typeof schema.minimum === 'number' && result < schema.minimum) result = schema.minimum;
-  if (typeof schema.exclusiveMinimum === 'number' && result <= schema.exclusiveMinimum) result = schema.exclusiveMinimum + step;
+  if (typeof schema.exclusiveMinimum === 'number' && result <= schema.exclusiveMinimum)
+    result = schema.exclusiveMinimum + step;
   if (typeof schema.maximum === 'number' && result > schema.maximum) result = schema.maximum;
-  if (typeof schema.exclusiveMaximum === 'number' && result >= schema.exclusiveMaximum) result = schema.exclusiveMaximum - step;
+  if (typeof schema.exclusiveMaximum === 'number' && result >= schema.exclusiveMaximum)
+    result = schema.exclusiveMaximum - step;
   if (typeof schema.multipleOf === 'number' && schema.multipleOf > 0) {
     result = Math.ceil(result / schema.multipleOf) * schema.multipleOf;
   }
@@ -83,7 +91,10 @@ function fitLength(value: string, schema: JsonSchema): string {
 }
 
 function freeText(text: string): string {
-  const sentence = text.replace(/\s+/g, ' ').trim().replace(/[.?!]+$/, '');
+  const sentence = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.?!]+$/, '');
   return sentence.split(' ').slice(0, 12).join(' ') || 'example';
 }
 
@@ -133,11 +144,14 @@ function objectValue(schema: JsonSchema, context: Context): { [key: string]: Jso
 }
 
 function arrayValue(schema: JsonSchema, name: string, context: Context): JsonValue[] {
-  const itemSchema = (typeof schema.items === 'object' && schema.items !== null ? schema.items : {}) as JsonSchema;
+  const itemSchema = (
+    typeof schema.items === 'object' && schema.items !== null ? schema.items : {}
+  ) as JsonSchema;
   const minimum = typeof schema.minItems === 'number' ? schema.minItems : 1;
   const maximum = typeof schema.maxItems === 'number' ? schema.maxItems : Math.max(minimum, 3);
   const resolved = resolve(itemSchema, context.root);
-  const wanted = schemaTypes(resolved).includes('string') && PLACE.test(name) ? context.entitiesLeft.length : 2;
+  const wanted =
+    schemaTypes(resolved).includes('string') && PLACE.test(name) ? context.entitiesLeft.length : 2;
   const count = Math.min(maximum, Math.max(minimum, wanted));
   const items: JsonValue[] = [];
   for (let index = 0; index < count; index++) items.push(generate(itemSchema, name, context));
@@ -151,7 +165,9 @@ function generate(input: JsonSchema, name: string, context: Context): JsonValue 
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return pickEnum(schema.enum, context);
   const variants = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
   if (Array.isArray(variants) && variants.length > 0) {
-    const chosen = variants.find((variant) => !schemaTypes(resolve(variant, context.root)).includes('null')) ?? variants[0];
+    const chosen =
+      variants.find((variant) => !schemaTypes(resolve(variant, context.root)).includes('null')) ??
+      variants[0];
     return generate(chosen as JsonSchema, name, context);
   }
   if (Array.isArray(schema.allOf) && schema.allOf.length > 0) {
@@ -160,7 +176,10 @@ function generate(input: JsonSchema, name: string, context: Context): JsonValue 
       const resolved = resolve(part, context.root);
       Object.assign(merged, resolved, {
         properties: { ...(merged.properties as object), ...(resolved.properties as object) },
-        required: [...((merged.required as string[]) ?? []), ...((resolved.required as string[]) ?? [])],
+        required: [
+          ...((merged.required as string[]) ?? []),
+          ...((resolved.required as string[]) ?? []),
+        ],
       });
     }
     return generate(merged, name, context);
