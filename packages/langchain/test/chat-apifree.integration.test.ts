@@ -285,29 +285,27 @@ describe('tools', () => {
       description: 'Look up facts about a city',
       schema: z.object({ city: z.string() }),
     });
-    const model = context
-      .model()
-      .bindTools([
-        {
-          type: 'function',
-          function: {
-            name: 'get_weather',
-            description: 'Weather of a city',
-            parameters: {
-              type: 'object',
-              properties: { city: { type: 'string' } },
-              required: ['city'],
-            },
+    const model = context.model().bindTools([
+      {
+        type: 'function',
+        function: {
+          name: 'get_weather',
+          description: 'Weather of a city',
+          parameters: {
+            type: 'object',
+            properties: { city: { type: 'string' } },
+            required: ['city'],
           },
         },
-        asTool,
-        { name: 'get_time', description: 'Time in a city', schema: z.object({ city: z.string() }) },
-        {
-          name: 'get_population',
-          description: 'Population of a city',
-          schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-        },
-      ]);
+      },
+      asTool,
+      { name: 'get_time', description: 'Time in a city', schema: z.object({ city: z.string() }) },
+      {
+        name: 'get_population',
+        description: 'Population of a city',
+        schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+      },
+    ]);
     const message = await model.invoke('What is the weather in Oslo?');
     expect(message.tool_calls?.[0]).toMatchObject({ name: 'get_weather', args: { city: 'Oslo' } });
     const tools = lastBody(context.simulator).tools as Array<Record<string, unknown>>;

@@ -51,7 +51,7 @@ describe('ResponseEventsToChunks on every recording', () => {
         expect(message.text).toBe(expected.text);
         expect(reasoningText(message)).toBe(expected.reasoning);
       }
-      expect(message.tool_calls.map(({ id, name, args }) => ({ id, name, args }))).toEqual(
+      expect((message.tool_calls ?? []).map(({ id, name, args }) => ({ id, name, args }))).toEqual(
         expected.toolCalls,
       );
       expect(message.invalid_tool_calls).toEqual([]);
@@ -76,7 +76,9 @@ describe('ResponseEventsToChunks on every recording', () => {
 
       // Usage and metadata ride on exactly one chunk (the last), so merging never doubles them.
       const withUsage = chunks.filter((chunk) => (chunk.message as AIMessageChunk).usage_metadata);
-      const withModel = chunks.filter((chunk) => chunk.message.response_metadata.model_name);
+      const withModel = chunks.filter(
+        (chunk) => (chunk.message.response_metadata as Record<string, unknown>).model_name,
+      );
       expect(withUsage).toHaveLength(1);
       expect(withModel).toHaveLength(1);
       expect(chunks.at(-1)).toBe(withUsage[0]);
@@ -248,7 +250,7 @@ describe('ResponseEventsToChunks edge cases of other servers', () => {
       { ...base, type: 'response.completed', response: response('completed') },
     ] as ResponseStreamEvent[];
     const message = merge(mapAll(events));
-    expect(message.tool_calls.map(({ id, name, args }) => ({ id, name, args }))).toEqual([
+    expect((message.tool_calls ?? []).map(({ id, name, args }) => ({ id, name, args }))).toEqual([
       { id: 'c1', name: 'lookup', args: { q: 'x' } },
       { id: 'c2', name: 'now', args: {} },
     ]);

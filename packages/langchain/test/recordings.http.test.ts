@@ -38,7 +38,7 @@ describe('every recording replayed over HTTP through ChatAPIFree', () => {
       const expected = expectedFromResponse(response);
       expect(message.text).toBe(streamedText(recording, 'text'));
       expect(reasoningText(message)).toBe(streamedText(recording, 'reasoning'));
-      expect(message.tool_calls.map(({ id, name, args }) => ({ id, name, args }))).toEqual(
+      expect((message.tool_calls ?? []).map(({ id, name, args }) => ({ id, name, args }))).toEqual(
         expected.toolCalls,
       );
       expect(message.usage_metadata).toMatchObject({
