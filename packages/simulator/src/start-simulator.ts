@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { APIFREE_MODEL_IDS } from '@apifree/core';
+import { APIFREE_MODEL_IDS } from '@apifree/core/wire';
 import { type FaultMixOptions, type FaultName, FaultPlanner, type FaultSpec } from './faults';
 import { type HandlerState, handleRequest, type RecordedRequest } from './http/handle-request';
 import type { Pace } from './http/write-frames';

@@ -1,4 +1,4 @@
-import { isReasoningModel, type ResponseCreateParams } from '@apifree/core';
+import { isReasoningModel, type ResponseCreateParams } from '@apifree/core/wire';
 import {
   type ApiError,
   invalidRequest,

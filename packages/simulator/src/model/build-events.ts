@@ -1,4 +1,4 @@
-import type { OutputItem, Response, ResponseCreateParams, ResponseUsage } from '@apifree/core';
+import type { OutputItem, Response, ResponseCreateParams, ResponseUsage } from '@apifree/core/wire';
 import { finishedItem, type ResponseIdentity, responseObject } from './build-response';
 import type { PlannedItem, ResponsePlan } from './plan-response';
 

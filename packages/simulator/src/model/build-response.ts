@@ -5,8 +5,8 @@ import type {
   ResponseError,
   ResponseStatus,
   ResponseUsage,
-} from '@apifree/core';
-import { isReasoningModel } from '@apifree/core';
+} from '@apifree/core/wire';
+import { isReasoningModel } from '@apifree/core/wire';
 import type { PlannedItem, ResponsePlan } from './plan-response';
 
 /** What identifies one response: its id, creation time and the model that answers. */

@@ -1,4 +1,4 @@
-import type { ReasoningEffort, ReasoningSummary } from '@apifree/core';
+import type { ReasoningEffort, ReasoningSummary } from '@apifree/core/wire';
 import { hashText } from './seeded-random';
 
 /** The reasoning a reasoning model produces before its answer. */

@@ -4,7 +4,7 @@ import {
   isReasoningModel,
   type ReasoningEffort,
   type ResponseCreateParams,
-} from '@apifree/core';
+} from '@apifree/core/wire';
 import { generateReasoning } from './generate-reasoning';
 import { generateText } from './generate-text';
 import { planToolCalls } from './plan-tool-calls';

@@ -1,4 +1,4 @@
-import type { FunctionTool, ToolChoice } from '@apifree/core';
+import type { FunctionTool, ToolChoice } from '@apifree/core/wire';
 import { entities, identifierWords, keywords } from './prompt-words';
 import { type JsonSchema, valueForSchema } from './schema-value';
 

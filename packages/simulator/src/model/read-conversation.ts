@@ -1,4 +1,4 @@
-import type { ResponseCreateParams } from '@apifree/core';
+import type { ResponseCreateParams } from '@apifree/core/wire';
 
 /** A tool result the model has to answer from: the call it made and what the caller returned. */
 export interface ToolResult {
