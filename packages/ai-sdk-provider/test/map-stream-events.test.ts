@@ -1,9 +1,9 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import type { Response, ResponseStreamEvent } from '@apifree/core';
+import type { ResponseStreamEvent } from '@apifree/core';
 import { describe, expect, it } from 'vitest';
 import { isOutputEvent, StreamEventMapper } from '../src/map-stream-events';
 import { collapseParts, summarizeParts } from './support/collapse-parts';
-import { recordingEvents, streamRecordings } from './support/recordings';
+import { expectedAnswer, recordingEvents, streamRecordings } from './support/recordings';
 
 function mapAll(
   events: ResponseStreamEvent[],
@@ -11,27 +11,6 @@ function mapAll(
 ): LanguageModelV4StreamPart[] {
   const mapper = new StreamEventMapper({ providerName: 'apifree', includeRawChunks });
   return [...events.flatMap((event) => mapper.map(event)), mapper.finish()];
-}
-
-/** What the recording itself says the answer is: its text deltas and finished function calls. */
-function expectedAnswer(events: ResponseStreamEvent[]) {
-  let text = '';
-  const toolCalls: Array<{ toolCallId: string; toolName: string; input: string }> = [];
-  let terminal: Response | undefined;
-  for (const event of events) {
-    if (event.type === 'response.output_text.delta') text += event.delta;
-    if (event.type === 'response.output_item.done' && event.item.type === 'function_call') {
-      const item = event.item as { call_id: string; name: string; arguments: string };
-      toolCalls.push({
-        toolCallId: item.call_id,
-        toolName: item.name,
-        input: item.arguments || '{}',
-      });
-    }
-    if (event.type === 'response.completed' || event.type === 'response.incomplete')
-      terminal = event.response;
-  }
-  return { text, toolCalls, terminal };
 }
 
 // Core ends iteration with an error at `error` / `response.failed`: those recordings go through doStream.

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ResponseStreamEvent } from '@apifree/core';
+import type { Response, ResponseStreamEvent } from '@apifree/core';
 
 export const FIXTURES_DIR = fileURLToPath(
   new URL('../../../../fixtures/responses', import.meta.url),
@@ -56,4 +56,25 @@ export function recordingEvents(body: string): ResponseStreamEvent[] {
 
 export function readJSONFixture(name: string): unknown {
   return JSON.parse(readFileSync(join(FIXTURES_DIR, 'json', name), 'utf8'));
+}
+
+/** What the recording itself says the answer is: its text deltas and finished function calls. */
+export function expectedAnswer(events: ResponseStreamEvent[]) {
+  let text = '';
+  const toolCalls: Array<{ toolCallId: string; toolName: string; input: string }> = [];
+  let terminal: Response | undefined;
+  for (const event of events) {
+    if (event.type === 'response.output_text.delta') text += event.delta;
+    if (event.type === 'response.output_item.done' && event.item.type === 'function_call') {
+      const item = event.item as { call_id: string; name: string; arguments: string };
+      toolCalls.push({
+        toolCallId: item.call_id,
+        toolName: item.name,
+        input: item.arguments || '{}',
+      });
+    }
+    if (event.type === 'response.completed' || event.type === 'response.incomplete')
+      terminal = event.response;
+  }
+  return { text, toolCalls, terminal };
 }
