@@ -127,6 +127,23 @@ describe('invoke, stream, batch, streamEvents', () => {
     expect(message.usage_metadata?.output_tokens).toBeGreaterThan(0);
   });
 
+  it('streamEvents (content-block protocol) reports tool calls and the tool_use finish reason', async () => {
+    const stream = context
+      .model()
+      .streamEvents('Weather in Paris?', { tools: [getWeather], tool_choice: 'any' });
+    const events = [];
+    for await (const event of stream) events.push(event);
+    const finish = events.find((event) => event.event === 'message-finish');
+    expect(finish).toMatchObject({
+      reason: 'tool_use',
+      usage: { input_tokens: expect.any(Number) },
+    });
+    const message = await stream;
+    expect(message.tool_calls).toEqual([
+      expect.objectContaining({ name: 'get_weather', args: { city: 'Paris' } }),
+    ]);
+  });
+
   it('handleLLMNewToken receives { chunk } for every chunk, including the final usage chunk', async () => {
     const handler = new RecordingHandler();
     const { chunks } = await collect(

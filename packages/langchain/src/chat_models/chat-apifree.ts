@@ -18,6 +18,8 @@ import {
   type BindToolsInput,
   type LangSmithParams,
 } from '@langchain/core/language_models/chat_models';
+import { convertChunksToEvents } from '@langchain/core/language_models/compat';
+import type { ChatModelStreamEvent, FinishReason } from '@langchain/core/language_models/event';
 import type { ModelProfile } from '@langchain/core/language_models/profile';
 import {
   assembleStructuredOutputPipeline,
@@ -327,6 +329,35 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
     mapper.finish();
   }
 
+  /**
+   * The content-block event stream (`streamEvents()` without a version). LangChain's
+   * bridge from chunks always reports `reason: "stop"`; this reports the real finish
+   * reason (`tool_use` after tool calls, `length`, `content_filter`) and the metadata.
+   */
+  override async *_streamChatModelEvents(
+    messages: BaseMessage[],
+    options: this['ParsedCallOptions'],
+    runManager?: CallbackManagerForLLMRun,
+  ): AsyncGenerator<ChatModelStreamEvent> {
+    let metadata: Record<string, unknown> = {};
+    const chunks = this._streamResponseChunks(messages, options, runManager);
+    async function* tap(): AsyncGenerator<ChatGenerationChunk> {
+      for await (const chunk of chunks) {
+        const chunkMetadata = chunk.message.response_metadata as Record<string, unknown>;
+        if (chunkMetadata.finish_reason) metadata = chunkMetadata;
+        yield chunk;
+      }
+    }
+    for await (const event of convertChunksToEvents(tap(), { signal: options.signal })) {
+      if (event.event !== 'message-finish') {
+        yield event;
+        continue;
+      }
+      const reason = STREAM_FINISH_REASONS[String(metadata.finish_reason)];
+      yield { ...event, ...(reason ? { reason } : {}), responseMetadata: metadata };
+    }
+  }
+
   override withStructuredOutput<
     RunOutput extends Record<string, unknown> = Record<string, unknown>,
   >(
@@ -444,6 +475,13 @@ export type StructuredOutputSchema<RunOutput> =
   | Parameters<BaseChatModel['withStructuredOutput']>[0]
   | Record<string, unknown>
   | { readonly '~standard': unknown; readonly __output?: RunOutput };
+
+const STREAM_FINISH_REASONS: Record<string, FinishReason> = {
+  stop: 'stop',
+  tool_calls: 'tool_use',
+  length: 'length',
+  content_filter: 'content_filter',
+};
 
 function rethrowMarked(error: unknown): never {
   throw markRetryability(error);
