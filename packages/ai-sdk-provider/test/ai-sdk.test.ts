@@ -234,4 +234,34 @@ describe('generateText and streamText with the simulator', () => {
     const reasoningParts = (await result.reasoning).filter((part) => part.type === 'reasoning');
     expect(reasoningParts[0]?.providerMetadata?.apifree?.itemId).toMatch(/^rs_/);
   });
+
+  it('replays reasoning items by id in the next step of a reasoning model tool loop', async () => {
+    const apifree = providerFor(simulator);
+    const result = await generateText({
+      model: apifree('gpt-5-mini'),
+      prompt: 'What is the weather in Oslo?',
+      providerOptions: { apifree: { reasoningSummary: 'auto' } },
+      tools: {
+        get_weather: tool({
+          description: 'Get the current weather for a city',
+          inputSchema: z.object({ city: z.string() }),
+          execute: async ({ city }) => `Snow in ${city}`,
+        }),
+      },
+      stopWhen: stepCountIs(3),
+    });
+    expect(result.steps.map((step) => step.finishReason)).toEqual(['tool-calls', 'stop']);
+    const reasoningIds = result.steps[0]?.content
+      .filter((part) => part.type === 'reasoning')
+      .map((part) => part.providerMetadata?.apifree?.itemId);
+    expect(reasoningIds?.[0]).toMatch(/^rs_/);
+    const second = requestBodies(simulator)[1]?.input as Array<{ type: string; id?: string }>;
+    expect(second.map((item) => item.type)).toEqual([
+      'message',
+      'reasoning',
+      'function_call',
+      'function_call_output',
+    ]);
+    expect(second[1]?.id).toBe(reasoningIds?.[0]);
+  });
 });
