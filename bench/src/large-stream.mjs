@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * A large, valid Responses stream built from a real recording: the reasoning-summary
- * recording's delta events repeated `copies` times between its first and last events,
- * sequence numbers renumbered so the stream stays well-formed.
+ * A large, valid Responses stream built from a real recording: its delta events repeated
+ * `copies` times between its first and last events, sequence numbers renumbered so the
+ * stream stays well-formed. The terminal response is kept as recorded.
  */
-export function largeStream(copies = 10) {
+export function largeStream(copies = 10, recording = 'openai-reasoning-summary-o3-mini.sse') {
   const text = readFileSync(
-    new URL('../../fixtures/responses/sse/openai-reasoning-summary-o3-mini.sse', import.meta.url),
+    new URL(`../../fixtures/responses/sse/${recording}`, import.meta.url),
     'utf8',
   );
   const events = text
@@ -23,5 +23,5 @@ export function largeStream(copies = 10) {
     const renumbered = { ...event, sequence_number: index };
     return `event: ${event.type}\ndata: ${JSON.stringify(renumbered)}\n\n`;
   });
-  return { bytes: Buffer.from(body.join('')), events: all.length };
+  return { bytes: Buffer.from(body.join('')), events: all.length, deltas: deltas.length * copies };
 }

@@ -1,0 +1,97 @@
+// LangChain: ChatAPIFree.stream() vs ChatOpenAI({ useResponsesApi: true }).stream() on the
+// same local stream, and the floor: a chat model that yields the same chunks with no I/O,
+// i.e. @langchain/core's own per-chunk cost.
+import { ChatAPIFree } from '@apifree/langchain';
+import { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { AIMessageChunk } from '@langchain/core/messages';
+import { ChatGenerationChunk } from '@langchain/core/outputs';
+import { ChatOpenAI } from '@langchain/openai';
+import { largeStream } from './large-stream.mjs';
+import { serveBytes } from './serve.mjs';
+import { machine, sideBySide } from './stats.mjs';
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
+const { bytes, deltas } = largeStream(10);
+const server = await serveBytes(bytes);
+
+class FloorChatModel extends BaseChatModel {
+  _llmType() {
+    return 'floor';
+  }
+  async _generate() {
+    throw new Error('stream only');
+  }
+  async *_streamResponseChunks(_messages, _options, runManager) {
+    for (let index = 0; index < deltas; index++) {
+      const chunk = new ChatGenerationChunk({
+        text: 'x',
+        message: new AIMessageChunk({ content: 'x' }),
+      });
+      yield chunk;
+      await runManager?.handleLLMNewToken('x', undefined, undefined, undefined, undefined, {
+        chunk,
+      });
+    }
+  }
+}
+
+const ours = new ChatAPIFree({
+  model: 'o3-mini',
+  apiKey: 'sk-bench',
+  baseURL: server.baseURL,
+  maxRetries: 0,
+});
+const peer = new ChatOpenAI({
+  model: 'o3-mini',
+  apiKey: 'sk-bench',
+  configuration: { baseURL: server.baseURL },
+  useResponsesApi: true,
+  maxRetries: 0,
+});
+const floor = new FloorChatModel({});
+
+async function consume(model) {
+  let chunks = 0;
+  for await (const _ of await model.stream('bench')) chunks++;
+  return chunks;
+}
+
+const counts = {};
+const medians = await sideBySide(
+  {
+    '@apifree/langchain ChatAPIFree': async () => {
+      counts.ours = await consume(ours);
+    },
+    '@langchain/openai ChatOpenAI (Responses)': async () => {
+      counts.peer = await consume(peer);
+    },
+    'floor (no I/O, same chunk count)': async () => {
+      counts.floor = await consume(floor);
+    },
+  },
+  rounds,
+);
+server.close();
+
+console.log(
+  `## LangChain .stream() — ${(bytes.length / 1e6).toFixed(1)} MB stream, ${deltas.toLocaleString('en-US')} deltas, median of ${rounds} runs\n`,
+);
+console.log(`Machine: ${machine()}\n`);
+console.log('| candidate | chunks | median ms | chunks/s |\n|---|---|---|---|');
+const chunkCounts = {
+  '@apifree/langchain ChatAPIFree': counts.ours,
+  '@langchain/openai ChatOpenAI (Responses)': counts.peer,
+  'floor (no I/O, same chunk count)': counts.floor,
+};
+for (const [name, ms] of Object.entries(medians)) {
+  console.log(
+    `| ${name} | ${chunkCounts[name]} | ${ms.toFixed(1)} | ${Math.round(chunkCounts[name] / (ms / 1000)).toLocaleString('en-US')} |`,
+  );
+}
+const rate = (name) => chunkCounts[name] / medians[name];
+console.log(
+  `\n- ChatAPIFree vs ChatOpenAI: **${(rate('@apifree/langchain ChatAPIFree') / rate('@langchain/openai ChatOpenAI (Responses)')).toFixed(2)}×** the chunks/s (target ≥ 1.5×)`,
+);
+console.log(
+  `- ChatAPIFree reaches **${((rate('@apifree/langchain ChatAPIFree') / rate('floor (no I/O, same chunk count)')) * 100).toFixed(0)} %** of the floor's chunks/s`,
+);
