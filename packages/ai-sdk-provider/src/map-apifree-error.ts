@@ -3,22 +3,10 @@ import {
   APIConnectionError,
   APIError,
   APIStreamError,
-  APIStreamTruncatedError,
   APIUserAbortError,
   isRetryableError,
+  isRetryableStreamError,
 } from '@apifree/core';
-
-/** Stream error codes that mean "the server had a problem": a new request may succeed. */
-const RETRYABLE_STREAM_CODES = new Set([
-  'server_error',
-  'internal_error',
-  'rate_limit_exceeded',
-  'server_is_overloaded',
-  'overloaded',
-  'service_unavailable',
-  'timeout',
-  'stream_truncated',
-]);
 
 interface RequestContext {
   url: string;
@@ -77,12 +65,6 @@ export function mapAPIFreeError(error: unknown, context: RequestContext): unknow
     });
   }
   return error;
-}
-
-/** Whether a new request may succeed after this stream error (never for `insufficient_quota`). */
-export function isRetryableStreamError(error: APIStreamError): boolean {
-  if (error instanceof APIStreamTruncatedError) return true;
-  return error.code !== null && RETRYABLE_STREAM_CODES.has(error.code);
 }
 
 function abortReason(signal: AbortSignal | undefined, error: APIUserAbortError): unknown {

@@ -6,6 +6,11 @@ export * from './errors';
 export { outputText } from './output-text';
 export { maskSecret, redactSecret } from './redact';
 export { type ResponseInfo, ResponseStream } from './response-stream';
-export { isRetryableError, retryDelay, shouldRetryResponse } from './retry-policy';
+export {
+  isRetryableError,
+  isRetryableStreamError,
+  retryDelay,
+  shouldRetryResponse,
+} from './retry-policy';
 export type { FetchFunction } from './transport/fetch-transport';
 export * from './wire/index';

@@ -1,4 +1,4 @@
-import { APIConnectionError, APIError, APIStreamError } from './errors';
+import { APIConnectionError, APIError, APIStreamError, APIStreamTruncatedError } from './errors';
 
 const MAX_BACKOFF_MS = 8_000;
 const INITIAL_BACKOFF_MS = 500;
@@ -31,6 +31,28 @@ export function isRetryableError(error: unknown): boolean {
     return shouldRetryResponse(error.status, error.headers, error.code);
   if (error instanceof APIStreamError) return false;
   return error instanceof APIConnectionError;
+}
+
+/** Stream error codes that mean "the server had a problem": a new request may succeed. */
+const RETRYABLE_STREAM_CODES = new Set([
+  'server_error',
+  'internal_error',
+  'rate_limit_exceeded',
+  'server_is_overloaded',
+  'overloaded',
+  'service_unavailable',
+  'timeout',
+]);
+
+/**
+ * Whether sending the request again may succeed after this stream error: a truncated
+ * stream or a server-side failure code; never `insufficient_quota` or a bad request.
+ * Core itself never retries a stream that began; adapters use this when the error
+ * arrived before any output, so their framework may retry.
+ */
+export function isRetryableStreamError(error: APIStreamError): boolean {
+  if (error instanceof APIStreamTruncatedError) return true;
+  return error.code !== null && RETRYABLE_STREAM_CODES.has(error.code);
 }
 
 /**

@@ -101,7 +101,12 @@ export type ResponseStatus =
 export interface ResponseUsage {
   input_tokens: number;
   /** May be missing on some servers. */
-  input_tokens_details?: { cached_tokens?: number; [key: string]: unknown } | null;
+  input_tokens_details?: {
+    cached_tokens?: number;
+    /** Tokens written to the prompt cache, on servers that report them. */
+    cache_write_tokens?: number;
+    [key: string]: unknown;
+  } | null;
   output_tokens: number;
   /** May be missing on some servers. */
   output_tokens_details?: { reasoning_tokens?: number; [key: string]: unknown } | null;
