@@ -6,13 +6,12 @@ import { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { AIMessageChunk } from '@langchain/core/messages';
 import { ChatGenerationChunk } from '@langchain/core/outputs';
 import { ChatOpenAI } from '@langchain/openai';
-import { largeStream } from './large-stream.mjs';
-import { serveBytes } from './serve.mjs';
+import { REPLAY_HEADER, startBenchSimulator } from './simulator-process.mjs';
 import { machine, sideBySide } from './stats.mjs';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
-const { bytes, deltas } = largeStream(10);
-const server = await serveBytes(bytes);
+const server = await startBenchSimulator();
+const { bytes, deltas } = server;
 
 class FloorChatModel extends BaseChatModel {
   _llmType() {
@@ -36,15 +35,15 @@ class FloorChatModel extends BaseChatModel {
 }
 
 const ours = new ChatAPIFree({
-  model: 'o3-mini',
+  model: 'gpt-5-mini',
   apiKey: 'sk-bench',
   baseURL: server.baseURL,
   maxRetries: 0,
 });
 const peer = new ChatOpenAI({
-  model: 'o3-mini',
+  model: 'gpt-5-mini',
   apiKey: 'sk-bench',
-  configuration: { baseURL: server.baseURL },
+  configuration: { baseURL: server.baseURL, defaultHeaders: REPLAY_HEADER },
   useResponsesApi: true,
   maxRetries: 0,
 });

@@ -13,19 +13,50 @@ export function machine() {
 
 /**
  * Runs every candidate once per round, in a rotating order so none always goes first,
- * and returns the median milliseconds of each.
+ * and returns the median wall-clock milliseconds of each, and the median CPU
+ * milliseconds this (client) process spent — the server runs in another process, so
+ * client CPU is what a client library costs, whatever the server's speed.
  */
 export async function sideBySide(candidates, rounds) {
-  const times = Object.fromEntries(Object.keys(candidates).map((name) => [name, []]));
   const names = Object.keys(candidates);
+  const wall = Object.fromEntries(names.map((name) => [name, []]));
+  const cpu = Object.fromEntries(names.map((name) => [name, []]));
   for (const name of names) await candidates[name]();
   for (let round = 0; round < rounds; round++) {
     const order = names.map((_, index) => names[(index + round) % names.length]);
     for (const name of order) {
+      const startCpu = process.cpuUsage();
       const start = performance.now();
       await candidates[name]();
-      times[name].push(performance.now() - start);
+      wall[name].push(performance.now() - start);
+      const used = process.cpuUsage(startCpu);
+      cpu[name].push((used.user + used.system) / 1000);
     }
   }
-  return Object.fromEntries(names.map((name) => [name, median(times[name])]));
+  const result = Object.fromEntries(names.map((name) => [name, median(wall[name])]));
+  Object.defineProperty(result, 'cpu', {
+    value: Object.fromEntries(names.map((name) => [name, median(cpu[name])])),
+  });
+  return result;
+}
+
+/** A markdown table of a sideBySide result: wall time and client CPU time, as rates of `units`. */
+export function rateTable(medians, units, unitName) {
+  const rows = Object.entries(medians).map(([name, ms]) => {
+    const count = typeof units === 'number' ? units : units[name];
+    const cpu = medians.cpu[name];
+    return `| ${name} | ${count.toLocaleString('en-US')} | ${ms.toFixed(1)} | ${cpu.toFixed(1)} | ${Math.round(count / (ms / 1000)).toLocaleString('en-US')} | ${Math.round(count / (cpu / 1000)).toLocaleString('en-US')} |`;
+  });
+  return [
+    `| candidate | ${unitName} | wall ms | client CPU ms | ${unitName}/s (wall) | ${unitName} per client CPU-s |`,
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+/** How many times faster `ours` is than `theirs`, by wall time and by client CPU time. */
+export function speedup(medians, ours, theirs, oursUnits = 1, theirsUnits = 1) {
+  const wall = oursUnits / medians[ours] / (theirsUnits / medians[theirs]);
+  const cpu = oursUnits / medians.cpu[ours] / (theirsUnits / medians.cpu[theirs]);
+  return `**${wall.toFixed(2)}×** by wall time, **${cpu.toFixed(2)}×** by client CPU`;
 }

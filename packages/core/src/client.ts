@@ -195,25 +195,37 @@ export class APIFree {
   ): ResponseStream {
     const iterator = response.body[Symbol.asyncIterator]();
     const idle = request.streamIdleTimeout;
+    // One timer per stream, not per chunk: it re-arms itself from the last progress made
+    // while a read was pending, and fires only when a read waited `idle` ms for data.
+    let reading = false;
+    let lastProgress = 0;
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      const waited = performance.now() - lastProgress;
+      if (reading && waited >= idle)
+        controller.abort({ kind: 'idle', milliseconds: idle } satisfies AbortReason);
+      else watchdog = setTimeout(check, reading ? idle - waited : idle);
+    };
     let closed = false;
     const close = () => {
       if (closed) return;
       closed = true;
+      clearTimeout(watchdog);
       release();
       response.body.cancel();
     };
     const chunks: AsyncIterator<Uint8Array> = {
       next: async () => {
-        const watchdog = setTimeout(
-          () => controller.abort({ kind: 'idle', milliseconds: idle } satisfies AbortReason),
-          idle,
-        );
+        reading = true;
+        lastProgress = performance.now();
+        watchdog ??= setTimeout(check, idle);
         try {
           return await iterator.next();
         } catch (cause) {
           throw mapTransportError(cause, controller.signal, url, 'stream');
         } finally {
-          clearTimeout(watchdog);
+          reading = false;
+          lastProgress = performance.now();
         }
       },
     };

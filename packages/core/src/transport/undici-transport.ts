@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Agent, request as undiciRequest } from 'undici';
 import type { Transport } from './transport';
 
@@ -35,12 +36,53 @@ export function createUndiciTransport(): Transport {
       status: response.statusCode,
       headers,
       body: {
-        [Symbol.asyncIterator]: () => body[Symbol.asyncIterator](),
+        [Symbol.asyncIterator]: () => readBuffered(body),
         text: () => body.text(),
         cancel: () => {
           if (!body.destroyed) body.destroy();
         },
       },
     };
+  };
+}
+
+/**
+ * Reads a body as an async iterator that hands over everything buffered so far in one
+ * chunk. Servers write one SSE event per write; reading them one by one costs a promise
+ * and a decode per event, reading what has arrived costs one per network read.
+ */
+function readBuffered(body: Readable): AsyncIterator<Uint8Array> {
+  let failure: Error | undefined;
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const resume = wake;
+    wake = undefined;
+    resume?.();
+  };
+  body.on('readable', notify);
+  body.once('end', () => {
+    ended = true;
+    notify();
+  });
+  body.once('error', (error) => {
+    failure = error;
+    notify();
+  });
+  body.once('close', notify);
+  return {
+    async next() {
+      for (;;) {
+        if (failure) throw failure;
+        const chunk: Buffer | null = body.read();
+        if (chunk !== null) return { done: false, value: chunk };
+        if (ended) return { done: true, value: undefined };
+        if (body.destroyed)
+          throw body.errored ?? new Error('The response body closed before it ended.');
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+    },
   };
 }
