@@ -1,13 +1,20 @@
 import type { Readable } from 'node:stream';
-import { Agent, request as undiciRequest } from 'undici';
+import type { Agent } from 'undici';
 import type { Transport } from './transport';
 
-let sharedAgent: Agent | undefined;
+type Undici = typeof import('undici');
 
-// One keep-alive pool for every client in the process, as Node's global dispatcher does.
-function agent(): Agent {
-  sharedAgent ??= new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 });
-  return sharedAgent;
+let loaded: Promise<{ undici: Undici; agent: Agent }> | undefined;
+
+// undici is loaded on the first request, not at import: it takes longer to load than the
+// rest of the package, and a cold start (a serverless function, a CLI) may never need it.
+// One keep-alive pool serves every client in the process, as Node's global dispatcher does.
+function load(): Promise<{ undici: Undici; agent: Agent }> {
+  loaded ??= import('undici').then((undici) => ({
+    undici,
+    agent: new undici.Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 }),
+  }));
+  return loaded;
 }
 
 /**
@@ -17,12 +24,13 @@ function agent(): Agent {
  */
 export function createUndiciTransport(): Transport {
   return async (request) => {
-    const response = await undiciRequest(request.url, {
+    const { undici, agent } = await load();
+    const response = await undici.request(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,
       signal: request.signal,
-      dispatcher: agent(),
+      dispatcher: agent,
       headersTimeout: request.timeout,
       bodyTimeout: request.timeout,
     });
