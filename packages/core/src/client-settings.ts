@@ -90,7 +90,7 @@ export function resolveRequestSettings(settings: ClientSettings, options: Reques
           : timeout
         : checkDuration('streamIdleTimeout', options.streamIdleTimeout),
     signal: options.signal,
-    headers: options.headers,
+    headers: options.headers === undefined ? undefined : checkRequestHeaders(options.headers),
   };
 }
 
@@ -140,4 +140,22 @@ function checkHeaders(headers: unknown): Record<string, string> {
     }
   }
   return headers as Record<string, string>;
+}
+
+function checkRequestHeaders(headers: unknown): Record<string, string | undefined> {
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
+    throw new APIFreeConfigurationError(
+      'headers',
+      'The headers option must be an object of header names to strings.',
+    );
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && typeof value !== 'string') {
+      throw new APIFreeConfigurationError(
+        'headers',
+        `The header ${JSON.stringify(name)} must be a string (or undefined to remove it), got ${typeof value}.`,
+      );
+    }
+  }
+  return headers as Record<string, string | undefined>;
 }

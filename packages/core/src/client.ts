@@ -1,4 +1,5 @@
 import { APIPromise, type WithResponse } from './api-promise';
+import { checkRequestBody } from './check-request-body';
 import type { ClientOptions, RequestOptions } from './client-options';
 import {
   type ClientSettings,
@@ -62,7 +63,7 @@ export class APIFree {
   /** @internal Sends a request with the retry policy; resolves once headers arrive. */
   async post(
     path: string,
-    body: unknown,
+    payload: string,
     options: RequestOptions,
     stream: boolean,
   ): Promise<WithResponse<Response | ResponseStream>> {
@@ -70,7 +71,6 @@ export class APIFree {
     if (request.signal?.aborted) throw new APIUserAbortError();
     const url = `${this.#settings.baseURL}${path}`;
     const headers = this.#headers(request, stream);
-    const payload = JSON.stringify(body);
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.#attempt(url, headers, payload, request, stream);
       if (outcome.kind === 'done') return outcome.result;
@@ -173,7 +173,13 @@ export class APIFree {
   #parseJSON(text: string, info: ResponseInfo): Response {
     try {
       const value: unknown = JSON.parse(text);
-      if (typeof value === 'object' && value !== null) return value as Response;
+      if (
+        typeof value === 'object' &&
+        value !== null &&
+        Array.isArray((value as Response).output)
+      ) {
+        return value as Response;
+      }
     } catch {
       // Reported below, with the body's start.
     }
@@ -299,30 +305,9 @@ export class Responses {
   ): APIPromise<Response | ResponseStream> {
     return new APIPromise(
       Promise.resolve().then(() => {
-        checkBody(body);
-        return this.#client.post('/responses', body, options, body.stream === true);
+        const payload = checkRequestBody(body);
+        return this.#client.post('/responses', payload, options, body.stream === true);
       }),
-    );
-  }
-}
-
-function checkBody(body: ResponseCreateParams): void {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new APIFreeConfigurationError(
-      'body',
-      'responses.create(body): body must be an object with model and input.',
-    );
-  }
-  if (typeof body.model !== 'string' || body.model.trim() === '') {
-    throw new APIFreeConfigurationError(
-      'model',
-      'responses.create(body): model must be a non-empty string, e.g. "gpt-4.1-mini".',
-    );
-  }
-  if (typeof body.input !== 'string' && !Array.isArray(body.input)) {
-    throw new APIFreeConfigurationError(
-      'input',
-      'responses.create(body): input must be a string or an array of input items.',
     );
   }
 }

@@ -249,6 +249,64 @@ describe('bad input fails before any network call', () => {
     ).rejects.toBeInstanceOf(APIFreeConfigurationError);
   });
 
+  it('rejects bodies the service would reject, naming the field, with no request sent', async () => {
+    server = await startTestServer((_request, response) =>
+      sendJSON(response, 200, { id: 'r', output: [] }),
+    );
+    const client = new APIFree({ apiKey: 'k', baseURL: server.baseURL });
+    const base = { model: 'gpt-4.1-mini', input: 'Hi' };
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ max_output_tokens: Number.NaN }, 'max_output_tokens'],
+      [{ max_output_tokens: -5 }, 'max_output_tokens'],
+      [{ max_output_tokens: 1.5 }, 'max_output_tokens'],
+      [{ temperature: 3 }, 'temperature'],
+      [{ top_p: Number.POSITIVE_INFINITY }, 'top_p'],
+      [{ tools: 'x' }, 'tools'],
+      [
+        { tools: [{ type: 'function', name: 'bad name!', parameters: { type: 'object' } }] },
+        'tools',
+      ],
+      [{ tools: [{ type: 'function', name: 'lookup', parameters: { type: 'string' } }] }, 'tools'],
+      [{ tool_choice: 'sometimes' }, 'tool_choice'],
+      [{ tool_choice: { type: 'function' } }, 'tool_choice'],
+      [{ text: { format: { type: 'json_schema', name: 'x' } } }, 'text.format'],
+      [{ metadata: { a: 1 } }, 'metadata'],
+      [{ input: [1, 2] }, 'input'],
+      [{ extra: { nested: Number.NaN } }, 'nested'],
+      [{ extra: 10n }, 'body'],
+    ];
+    for (const [patch, argument] of cases) {
+      const error = await client.responses
+        .create({ ...base, ...patch } as never)
+        .catch((caught: unknown) => caught);
+      expect(error, JSON.stringify(Object.keys(patch))).toBeInstanceOf(APIFreeConfigurationError);
+      expect(error).toMatchObject({ argument });
+      expect((error as Error).message).toContain(argument === 'body' ? 'JSON' : argument);
+    }
+    const circular: Record<string, unknown> = { ...base };
+    circular.self = circular;
+    await expect(client.responses.create(circular as never)).rejects.toMatchObject({
+      argument: 'body',
+    });
+    await expect(client.responses.create(base, { headers: 'x' as never })).rejects.toMatchObject({
+      argument: 'headers',
+    });
+    await expect(
+      client.responses.create(base, { headers: { a: 1 } as never }),
+    ).rejects.toMatchObject({ argument: 'headers' });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a 200 whose body is not a response object is a typed error', async () => {
+    server = await startTestServer((_request, response) => sendJSON(response, 200, [1, 2, 3]));
+    const client = new APIFree({ apiKey: 'k', baseURL: server.baseURL });
+    const error = await client.responses
+      .create({ model: 'gpt-4o', input: 'x' })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as Error).message).toMatch(/not a JSON response object/);
+  });
+
   it('reads APIFREE_BASE_URL and tolerates a trailing slash', () => {
     process.env.APIFREE_BASE_URL = 'http://127.0.0.1:5/v1/';
     try {
