@@ -5,7 +5,7 @@ export interface ClientOptions {
   /** Defaults to the `APIFREE_API_KEY` environment variable. */
   apiKey?: string;
   /** Defaults to `APIFREE_BASE_URL`, else `https://api.apifree.ai/v1`. */
-  baseURL?: string;
+  baseURL?: string | URL;
   /** Milliseconds to wait for a response (and, for JSON, its body). Default 600 000 (10 min). */
   timeout?: number;
   /** Retries of failed requests (connection errors, 408, 409, 429, 5xx). Default 2. */

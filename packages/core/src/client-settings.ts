@@ -8,6 +8,8 @@ const DEFAULT_MAX_EVENT_SIZE = 32 * 1024 * 1024;
 
 export interface ClientSettings {
   apiKey: string;
+  /** Whether `streamIdleTimeout` was given, rather than defaulted from `timeout`. */
+  streamIdleTimeoutExplicit: boolean;
   baseURL: string;
   timeout: number;
   maxRetries: number;
@@ -30,28 +32,32 @@ export function resolveClientSettings(options: ClientOptions): ClientSettings {
       'new APIFree(options): options must be an object.',
     );
   }
-  const apiKey = options.apiKey ?? environment('APIFREE_API_KEY');
+  const rawKey = options.apiKey ?? environment('APIFREE_API_KEY');
+  if (rawKey !== undefined && typeof rawKey !== 'string') {
+    throw new APIFreeConfigurationError(
+      'apiKey',
+      `The apiKey option must be a string, got ${typeof rawKey}.`,
+    );
+  }
+  // A key read from a file often ends in a newline; spaces at either end are never part of it.
+  const apiKey = rawKey?.trim();
   if (apiKey === undefined || apiKey === '') {
     throw new APIFreeConfigurationError(
       'apiKey',
       'No APIFree API key: set the APIFREE_API_KEY environment variable or pass the apiKey option.',
     );
   }
-  if (typeof apiKey !== 'string') {
+  if (/[^\x21-\x7e]/.test(apiKey)) {
     throw new APIFreeConfigurationError(
       'apiKey',
-      `The apiKey option must be a string, got ${typeof apiKey}.`,
+      'The API key contains spaces, control or non-ASCII characters; check APIFREE_API_KEY or the apiKey option.',
     );
   }
-  const baseURL = (options.baseURL ?? environment('APIFREE_BASE_URL') ?? DEFAULT_BASE_URL).replace(
-    /\/+$/,
-    '',
-  );
-  if (
-    typeof baseURL !== 'string' ||
-    !URL.canParse(baseURL) ||
-    !/^https?:$/.test(new URL(baseURL).protocol)
-  ) {
+  const configuredURL = options.baseURL ?? environment('APIFREE_BASE_URL') ?? DEFAULT_BASE_URL;
+  const baseURL = (
+    configuredURL instanceof URL ? configuredURL.href : String(configuredURL)
+  ).replace(/\/+$/, '');
+  if (!URL.canParse(baseURL) || !/^https?:$/.test(new URL(baseURL).protocol)) {
     throw new APIFreeConfigurationError(
       'baseURL',
       `The baseURL ${JSON.stringify(baseURL)} is not an http(s) URL; use e.g. ${DEFAULT_BASE_URL}.`,
@@ -60,6 +66,7 @@ export function resolveClientSettings(options: ClientOptions): ClientSettings {
   const timeout = checkDuration('timeout', options.timeout ?? DEFAULT_TIMEOUT_MS);
   return {
     apiKey,
+    streamIdleTimeoutExplicit: options.streamIdleTimeout !== undefined,
     baseURL,
     timeout,
     maxRetries: checkRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES),
@@ -84,11 +91,11 @@ export function resolveRequestSettings(settings: ClientSettings, options: Reques
     maxRetries:
       options.maxRetries === undefined ? settings.maxRetries : checkRetries(options.maxRetries),
     streamIdleTimeout:
-      options.streamIdleTimeout === undefined
-        ? options.timeout === undefined
+      options.streamIdleTimeout !== undefined
+        ? checkDuration('streamIdleTimeout', options.streamIdleTimeout)
+        : settings.streamIdleTimeoutExplicit || options.timeout === undefined
           ? settings.streamIdleTimeout
-          : timeout
-        : checkDuration('streamIdleTimeout', options.streamIdleTimeout),
+          : timeout,
     signal: options.signal,
     headers: options.headers === undefined ? undefined : checkRequestHeaders(options.headers),
   };
@@ -101,7 +108,8 @@ function checkDuration(name: string, value: unknown): number {
       `The ${name} option must be a positive number of milliseconds, got ${String(value)}.`,
     );
   }
-  return value;
+  // setTimeout fires at once for delays past 2^31 − 1 ms (about 24.8 days).
+  return Math.min(value, 2_147_483_647);
 }
 
 function checkRetries(value: unknown): number {

@@ -15,7 +15,7 @@ import {
 } from './errors';
 import { makeAPIError } from './make-api-error';
 import { type AbortReason, mapTransportError } from './map-transport-error';
-import { maskSecret, redactSecret } from './redact';
+import { maskSecret, redactSecret, redactValue } from './redact';
 import { type ResponseInfo, ResponseStream } from './response-stream';
 import { retryDelay, shouldRetryResponse } from './retry-policy';
 import { sleep } from './sleep';
@@ -108,27 +108,35 @@ export class APIFree {
     } catch (cause) {
       clearTimeout(timer);
       release();
-      const error = mapTransportError(cause, controller.signal, url, 'request');
-      if (error instanceof APIUserAbortError) throw error;
+      const error = mapTransportError(cause, controller.signal, url, 'request', this.#redactor);
+      if (!(error instanceof APIConnectionError)) throw error;
       return { kind: 'retry' as const, error, retryable: true, headers: undefined };
     }
+    // Until the stream is handed over, this attempt owns the timer and the abort listener.
+    let handedOver = false;
+    const responseHeaders = this.#redactHeaders(response.headers);
     const info: ResponseInfo = {
       status: response.status,
-      headers: response.headers,
-      requestId: response.headers.get('x-request-id') ?? undefined,
+      headers: responseHeaders,
+      requestId: responseHeaders.get('x-request-id') ?? undefined,
     };
     try {
       if (response.status < 200 || response.status >= 300) {
-        const error = await this.#httpError(response, controller.signal, url);
+        const error = await this.#httpError(response, info, controller.signal, url);
         return {
           kind: 'retry' as const,
           error,
           retryable: shouldRetryResponse(error.status, error.headers, error.code),
-          headers: response.headers,
+          headers: info.headers,
         };
+      }
+      if (stream && info.headers.get('content-type')?.includes('application/json')) {
+        // A server that cannot stream (or fails before it starts) may answer with JSON: report what it said.
+        throw await this.#httpError(response, info, controller.signal, url);
       }
       if (stream) {
         clearTimeout(timer);
+        handedOver = true;
         return {
           kind: 'done' as const,
           result: {
@@ -137,7 +145,7 @@ export class APIFree {
           },
         };
       }
-      const text = await readText(response, controller.signal, url);
+      const text = await this.#readText(response, controller.signal, url);
       return {
         kind: 'done' as const,
         result: { data: this.#parseJSON(text, info), response: info },
@@ -148,7 +156,7 @@ export class APIFree {
         return { kind: 'retry' as const, error, retryable: true, headers: undefined };
       throw error;
     } finally {
-      if (!stream || response.status < 200 || response.status >= 300) {
+      if (!handedOver) {
         clearTimeout(timer);
         release();
       }
@@ -157,17 +165,26 @@ export class APIFree {
 
   async #httpError(
     response: TransportResponse,
+    info: ResponseInfo,
     signal: AbortSignal,
     url: string,
   ): Promise<APIError> {
-    const text = this.#redact(await readText(response, signal, url));
-    let body: unknown = text;
+    const text = await this.#readText(response, signal, url);
+    let body: unknown = this.#redact(text);
     try {
-      body = JSON.parse(text);
+      body = redactValue(JSON.parse(text), this.#settings.apiKey);
     } catch {
       // A non-JSON error body (a proxy's HTML page, say) is kept as text.
     }
-    return makeAPIError(response.status, response.headers, body, text);
+    return makeAPIError(info.status, info.headers, body, this.#redact(text));
+  }
+
+  async #readText(response: TransportResponse, signal: AbortSignal, url: string): Promise<string> {
+    try {
+      return await response.body.text();
+    } catch (cause) {
+      throw mapTransportError(cause, signal, url, 'request', this.#redactor);
+    }
   }
 
   #parseJSON(text: string, info: ResponseInfo): Response {
@@ -201,34 +218,43 @@ export class APIFree {
   ): ResponseStream {
     const iterator = response.body[Symbol.asyncIterator]();
     const idle = request.streamIdleTimeout;
-    // One timer per stream, not per chunk: it re-arms itself from the last progress made
-    // while a read was pending, and fires only when a read waited `idle` ms for data.
+    // One timer per stream, not per chunk: armed while a read is pending, it re-arms itself
+    // from the last progress and fires only when a read waited `idle` ms for data.
     let reading = false;
     let lastProgress = 0;
     let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const arm = (delay: number) => {
+      watchdog = setTimeout(check, delay);
+      // A pending read holds the socket, which keeps the process alive; the timer need not.
+      (watchdog as { unref?: () => void }).unref?.();
+    };
     const check = () => {
+      watchdog = undefined;
+      if (!reading) return;
       const waited = performance.now() - lastProgress;
-      if (reading && waited >= idle)
+      if (waited >= idle)
         controller.abort({ kind: 'idle', milliseconds: idle } satisfies AbortReason);
-      else watchdog = setTimeout(check, reading ? idle - waited : idle);
+      else arm(idle - waited);
     };
     let closed = false;
-    const close = () => {
+    const stop = (end: () => void) => {
       if (closed) return;
       closed = true;
       clearTimeout(watchdog);
       release();
-      response.body.cancel();
+      end();
     };
     const chunks: AsyncIterator<Uint8Array> = {
       next: async () => {
         reading = true;
         lastProgress = performance.now();
-        watchdog ??= setTimeout(check, idle);
+        if (watchdog === undefined) arm(idle);
         try {
           return await iterator.next();
         } catch (cause) {
-          throw mapTransportError(cause, controller.signal, url, 'stream');
+          // Closed by the caller (break, abort()) while a read was pending: the stream just ends.
+          if (closed) return { done: true, value: undefined };
+          throw mapTransportError(cause, controller.signal, url, 'stream', this.#redactor);
         } finally {
           reading = false;
           lastProgress = performance.now();
@@ -237,7 +263,8 @@ export class APIFree {
     };
     return new ResponseStream(info, {
       chunks,
-      close,
+      close: () => stop(() => response.body.cancel()),
+      finish: () => stop(() => response.body.finish()),
       redact: (text) => this.#redact(text),
       maxEventSize: this.#settings.maxEventSize,
     });
@@ -255,6 +282,18 @@ export class APIFree {
     }
     headers.authorization = `Bearer ${this.#settings.apiKey}`;
     return headers;
+  }
+
+  #redactor = (text: string) => this.#redact(text);
+
+  /** The response headers, with any echo of the key masked (a copy only when needed). */
+  #redactHeaders(headers: Headers): Headers {
+    let echoed = false;
+    for (const [, value] of headers) if (this.#redact(value) !== value) echoed = true;
+    if (!echoed) return headers;
+    const safe = new Headers();
+    for (const [name, value] of headers) safe.append(name, this.#redact(value));
+    return safe;
   }
 
   #redact(text: string): string {
@@ -316,16 +355,4 @@ function lowercase(headers: Record<string, string>): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) result[name.toLowerCase()] = value;
   return result;
-}
-
-async function readText(
-  response: TransportResponse,
-  signal: AbortSignal,
-  url: string,
-): Promise<string> {
-  try {
-    return await response.body.text();
-  } catch (cause) {
-    throw mapTransportError(cause, signal, url, 'request');
-  }
 }

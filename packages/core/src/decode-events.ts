@@ -79,18 +79,21 @@ export function createSSEDecoder(
   }
 
   function feed(chunk: string): void {
+    if (chunk.length === 0) return;
     let start = 0;
     if (skipLineFeed) {
       skipLineFeed = false;
       if (chunk.charCodeAt(0) === LINE_FEED) start = 1;
     }
-    const hasCarriageReturn = chunk.includes('\r');
+    // Positions of the next LF and CR at or after `start`, searched again only once passed,
+    // so a chunk with only CR line ends is scanned once, not once per line.
+    let lineFeed = -2;
+    let carriage = chunk.includes('\r') ? -2 : -1;
     while (start < chunk.length && !stopped) {
-      let end = chunk.indexOf('\n', start);
-      if (hasCarriageReturn) {
-        const carriage = chunk.indexOf('\r', start);
-        if (carriage !== -1 && (end === -1 || carriage < end)) end = carriage;
-      }
+      if (lineFeed !== -1 && lineFeed < start) lineFeed = chunk.indexOf('\n', start);
+      if (carriage !== -1 && carriage < start) carriage = chunk.indexOf('\r', start);
+      let end = lineFeed;
+      if (carriage !== -1 && (end === -1 || carriage < end)) end = carriage;
       if (end === -1) {
         partial += chunk.slice(start);
         if (partial.length + data.length > maxEventSize) stop();

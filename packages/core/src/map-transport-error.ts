@@ -1,6 +1,7 @@
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
+  APIFreeConfigurationError,
   APIFreeError,
   APIStreamTruncatedError,
   APIUserAbortError,
@@ -27,6 +28,7 @@ export function mapTransportError(
   signal: AbortSignal,
   url: string,
   phase: 'request' | 'stream',
+  redact: (text: string) => string,
 ): APIFreeError {
   if (error instanceof APIFreeError) return error;
   if (signal.aborted) {
@@ -54,19 +56,26 @@ export function mapTransportError(
       },
     );
   }
-  const detail = describe(error);
+  const raw = describe(error);
+  const detail = redact(raw);
+  // An error whose text carried the key is not kept as the cause: the cause is shown too.
+  const cause = detail === raw ? error : undefined;
+  if (code === 'UND_ERR_INVALID_ARG') {
+    return new APIFreeConfigurationError(
+      'headers',
+      `The request could not be built (${detail}). Check the headers option for invalid names or values.`,
+    );
+  }
   if (phase === 'stream') {
     return new APIStreamTruncatedError({
       message: `The connection broke while the response was streaming (${detail}): the answer is incomplete. Retry the request.`,
       code: 'stream_truncated',
-      cause: error,
+      cause,
     });
   }
   return new APIConnectionError(
     `Could not reach APIFree at ${url} (${detail}). Check baseURL and your network, then retry.`,
-    {
-      cause: error,
-    },
+    cause === undefined ? undefined : { cause },
   );
 }
 

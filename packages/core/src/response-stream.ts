@@ -14,7 +14,10 @@ export interface ResponseInfo {
 /** @internal What the client hands a stream: typed-error-mapped chunks and a way to stop them. */
 export interface StreamSource {
   chunks: AsyncIterator<Uint8Array>;
+  /** Stops the request now (break, abort, error). */
   close(): void;
+  /** The answer is complete: release the connection, keeping it for reuse if it ends soon. */
+  finish(): void;
   redact(text: string): string;
   maxEventSize: number;
 }
@@ -48,6 +51,8 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
   #inputDone = false;
   #closed = false;
   #terminal: Response | undefined;
+  /** The error the stream ended with, for `finalResponse()` after iteration threw it. */
+  #failure: Error | undefined;
 
   /** @internal */
   constructor(response: ResponseInfo, source: StreamSource) {
@@ -83,6 +88,7 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
       if (this.#pendingError) {
         const error = this.#pendingError;
         this.#pendingError = undefined;
+        this.#failure = error;
         this.#close();
         throw error;
       }
@@ -94,6 +100,7 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
       try {
         chunk = await this.#source.chunks.next();
       } catch (error) {
+        this.#failure = error as Error;
         this.#close();
         throw error;
       }
@@ -118,6 +125,7 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
       // Draining: the events were already delivered to whoever iterated.
     }
     if (!this.#terminal) {
+      if (this.#failure) throw this.#failure;
       throw new APIStreamError({
         message: 'The stream was closed before its terminal event, so there is no final response.',
         code: 'stream_closed',
@@ -164,6 +172,19 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
 
   #onMessage(data: string, eventName: string | undefined): void {
     if (this.#inputDone) return;
+    try {
+      this.#handleMessage(data, eventName);
+    } catch (cause) {
+      // A server can send any JSON; a shape this code did not expect must end the stream with a typed error, never a TypeError.
+      this.#fail(
+        this.#error('APIFree sent an event this client could not read.', 'invalid_event', cause),
+      );
+    }
+  }
+
+  #handleMessage(data: string, eventName: string | undefined): void {
+    // Some servers send empty `data:` lines as keep-alives.
+    if (data.trim() === '') return;
     if (data === '[DONE]') {
       this.#truncated();
       return;
@@ -171,12 +192,12 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
     let event: ResponseStreamEvent;
     try {
       event = JSON.parse(data);
-    } catch (cause) {
+    } catch {
+      // The parser's own message quotes the raw data; the redacted preview says the same safely.
       this.#fail(
         this.#error(
           `APIFree sent an event that is not valid JSON: ${preview(this.#source.redact(data))}`,
           'invalid_event',
-          cause,
         ),
       );
       return;
@@ -206,8 +227,8 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
         this.#terminal = event.response;
         this.#queue.push(event);
         this.#inputDone = true;
-        this.#source.close();
         this.#closed = true;
+        this.#source.finish();
         return;
       default:
         this.#queue.push(event);
@@ -219,30 +240,41 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
   }
 
   #errorFromEvent(event: ErrorEvent): APIStreamError {
-    const details = event.error ?? event;
-    const serverMessage = this.#source.redact(details.message || 'no message');
+    const nested = event.error as unknown;
+    const details: Record<string, unknown> =
+      typeof nested === 'object' && nested !== null
+        ? (nested as Record<string, unknown>)
+        : (event as unknown as Record<string, unknown>);
+    const message = text(details.message) ?? (typeof nested === 'string' ? nested : undefined);
+    const code = text(details.code);
+    const type = text(details.type);
     return new APIStreamError({
-      message: `APIFree reported an error during the stream${details.code ? ` (${details.code})` : ''}: ${serverMessage}`,
-      code: details.code ?? null,
-      type: ('type' in details && details.type !== 'error' ? details.type : null) ?? null,
-      param: details.param ?? null,
+      message: `APIFree reported an error during the stream${code ? ` (${code})` : ''}: ${this.#source.redact(message || 'no message')}`,
+      code: code ?? null,
+      type: type && type !== 'error' ? type : null,
+      param: text(details.param) ?? null,
       requestId: this.response.requestId,
       event: redactDeep(event, this.#source.redact),
     });
   }
 
   #errorFromFailed(event: ResponseFailedEvent): APIStreamError {
-    const failure = event.response?.error;
-    const serverMessage = this.#source.redact(failure?.message || 'no reason given');
+    const failure = (event.response?.error ?? undefined) as Record<string, unknown> | undefined;
+    const code = text(failure?.code);
     return new APIStreamError({
-      message: `The response failed${failure?.code ? ` (${failure.code})` : ''}: ${serverMessage}`,
-      code: failure?.code ?? null,
-      type: typeof failure?.type === 'string' ? failure.type : null,
+      message: `The response failed${code ? ` (${code})` : ''}: ${this.#source.redact(text(failure?.message) || 'no reason given')}`,
+      code: code ?? null,
+      type: text(failure?.type) ?? null,
       requestId: this.response.requestId,
       response: redactDeep(event.response, this.#source.redact),
       event: redactDeep(event, this.#source.redact),
     });
   }
+}
+
+/** A field the server should send as a string; anything else counts as absent. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function preview(data: string): string {

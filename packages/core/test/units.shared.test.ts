@@ -90,10 +90,11 @@ describe('helpers', () => {
     expect(isKnownStreamEventType('response.future')).toBe(false);
   });
   it('masks secrets', () => {
-    expect(maskSecret('sk-abcdefghijklmnop')).toBe('sk-a****mnop');
+    expect(maskSecret('sk-abcdefghijklmnopq')).toBe('sk-a****nopq');
+    expect(maskSecret('sk-abcdefghijkl')).toBe('****');
     expect(maskSecret('short')).toBe('****');
     expect(
-      redactSecret('key sk-abcdefghijklmnop and sk-abcdefghijklmnop', 'sk-abcdefghijklmnop'),
-    ).toBe('key sk-a****mnop and sk-a****mnop');
+      redactSecret('key sk-abcdefghijklmnopq and sk-abcdefghijklmnopq', 'sk-abcdefghijklmnopq'),
+    ).toBe('key sk-a****nopq and sk-a****nopq');
   });
 });

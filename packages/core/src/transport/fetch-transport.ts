@@ -37,6 +37,10 @@ function fetchBody(response: globalThis.Response): TransportBody {
       };
     },
     text: () => response.text(),
+    finish() {
+      // fetch keeps or drops the connection itself; the rest of the body is of no use.
+      this.cancel();
+    },
     cancel() {
       const target = reader ?? stream;
       if (!target || (reader === undefined && stream?.locked)) return;

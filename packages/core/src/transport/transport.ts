@@ -14,8 +14,13 @@ export interface TransportRequest {
 export interface TransportBody extends AsyncIterable<Uint8Array> {
   /** The whole body as text. */
   text(): Promise<string>;
-  /** Stops reading and releases the connection. Safe to call more than once. */
+  /** Stops reading and closes the connection. Safe to call more than once. */
   cancel(): void;
+  /**
+   * The caller has what it needs (the terminal event): read what is left in the
+   * background so the connection can be reused, and close it if it does not end soon.
+   */
+  finish(): void;
 }
 
 export interface TransportResponse {

@@ -32,7 +32,8 @@ export function createUndiciTransport(): Transport {
       signal: request.signal,
       dispatcher: agent,
       headersTimeout: request.timeout,
-      bodyTimeout: request.timeout,
+      // The client's own stream watchdog and request timer bound the body.
+      bodyTimeout: 0,
     });
     const headers = new Headers();
     for (const [name, value] of Object.entries(response.headers)) {
@@ -49,6 +50,7 @@ export function createUndiciTransport(): Transport {
         cancel: () => {
           if (!body.destroyed) body.destroy();
         },
+        finish: () => drain(body),
       },
     };
   };
@@ -62,11 +64,11 @@ export function createUndiciTransport(): Transport {
 function readBuffered(body: Readable): AsyncIterator<Uint8Array> {
   let failure: Error | undefined;
   let ended = false;
-  let wake: (() => void) | undefined;
+  let waiters: Array<() => void> = [];
   const notify = () => {
-    const resume = wake;
-    wake = undefined;
-    resume?.();
+    const waiting = waiters;
+    waiters = [];
+    for (const wake of waiting) wake();
   };
   body.on('readable', notify);
   body.once('end', () => {
@@ -87,10 +89,28 @@ function readBuffered(body: Readable): AsyncIterator<Uint8Array> {
         if (ended) return { done: true, value: undefined };
         if (body.destroyed)
           throw body.errored ?? new Error('The response body closed before it ended.');
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
+        await new Promise<void>((resolve) => waiters.push(resolve));
       }
     },
   };
+}
+
+const DRAIN_LIMIT_BYTES = 64 * 1024;
+const DRAIN_LIMIT_MS = 1000;
+
+/** Reads and discards the rest of a body so its connection returns to the pool, within bounds. */
+function drain(body: Readable): void {
+  if (body.destroyed || body.readableEnded) return;
+  let bytes = 0;
+  const timer = setTimeout(() => body.destroy(), DRAIN_LIMIT_MS);
+  timer.unref?.();
+  body.removeAllListeners('readable');
+  body.on('data', (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes > DRAIN_LIMIT_BYTES) body.destroy();
+  });
+  body.once('close', () => clearTimeout(timer));
+  // Errors while discarding the rest of a finished answer change nothing for the caller.
+  body.on('error', () => undefined);
+  body.resume();
 }

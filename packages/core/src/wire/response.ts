@@ -128,8 +128,11 @@ export interface Response {
   completed_at?: number | null;
   status: ResponseStatus;
   model: string;
-  /** Output items; items of types not modelled here arrive as `UnknownOutputItem`. */
-  output: Array<OutputItem | UnknownOutputItem>;
+  /**
+   * Output items. Typed as the items this package models so `item.type` narrows; items
+   * of other types (built-in tools, …) arrive unchanged at runtime (see `UnknownOutputItem`).
+   */
+  output: OutputItem[];
   usage: ResponseUsage | null;
   error: ResponseError | null;
   incomplete_details: { reason: 'max_output_tokens' | 'content_filter' | (string & {}) } | null;

@@ -6,7 +6,6 @@ import type {
   OutputMessageContent,
   ReasoningSummaryText,
   Response,
-  UnknownOutputItem,
 } from './response';
 
 /**
@@ -32,13 +31,15 @@ export type ResponseFailedEvent = ResponseLifecycleEvent<'response.failed'>;
 export interface OutputItemAddedEvent extends EventBase {
   type: 'response.output_item.added';
   output_index: number;
-  item: OutputItem | UnknownOutputItem;
+  /** Narrows by `item.type`; items of unmodelled types arrive unchanged at runtime. */
+  item: OutputItem;
 }
 
 export interface OutputItemDoneEvent extends EventBase {
   type: 'response.output_item.done';
   output_index: number;
-  item: OutputItem | UnknownOutputItem;
+  /** Narrows by `item.type`; items of unmodelled types arrive unchanged at runtime. */
+  item: OutputItem;
 }
 
 interface ContentEventBase extends EventBase {

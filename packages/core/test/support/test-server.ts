@@ -14,6 +14,8 @@ export interface TestServer {
   requests: ReceivedRequest[];
   /** Resolves when the next connection from a client closes. */
   nextSocketClose(): Promise<void>;
+  /** How many TCP connections clients opened so far. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,9 @@ export async function startTestServer(handler: Handler): Promise<TestServer> {
       void handler(request, response, requests.length - 1);
     });
   });
+  let connections = 0;
   server.on('connection', (socket) => {
+    connections++;
     socket.on('close', () => {
       const waiters = socketCloseWaiters;
       socketCloseWaiters = [];
@@ -54,6 +58,7 @@ export async function startTestServer(handler: Handler): Promise<TestServer> {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
     nextSocketClose: () => new Promise((resolve) => socketCloseWaiters.push(resolve)),
+    connections: () => connections,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

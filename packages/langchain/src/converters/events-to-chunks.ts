@@ -154,7 +154,7 @@ export class ResponseEventsToChunks {
       case 'response.function_call_arguments.done':
         return this.#toolCallRest(event.output_index, event.arguments);
       case 'response.output_item.done':
-        return this.#itemDone(event.output_index, event.item as Block);
+        return this.#itemDone(event.output_index, event.item as unknown as Block);
       case 'response.completed':
       case 'response.incomplete':
         return [this.#final(event.response)];

@@ -27,7 +27,7 @@ export function responseToMessage(
   const invalidToolCalls: InvalidToolCall[] = [];
   const reasoningItems: StoredReasoningItem[] = [];
   const toolOutputs: Block[] = [];
-  for (const item of response.output as Block[]) {
+  for (const item of response.output as unknown as Block[]) {
     switch (item.type) {
       case 'message':
         for (const part of (item.content as Block[] | undefined) ?? []) {

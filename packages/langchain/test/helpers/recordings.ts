@@ -94,7 +94,7 @@ export function streamedText(recording: Recording, kind: 'text' | 'reasoning'): 
 
 /** What the terminal response says the merged message must hold. */
 export function expectedFromResponse(response: Response) {
-  const items = response.output as Array<Record<string, unknown>>;
+  const items = response.output as unknown as Array<Record<string, unknown>>;
   const text = items
     .filter((item) => item.type === 'message')
     .flatMap((item) => item.content as Array<{ type: string; text?: string }>)

@@ -1,0 +1,240 @@
+import { inspect } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  APIConnectionTimeoutError,
+  APIError,
+  APIFree,
+  APIFreeConfigurationError,
+  APIStreamError,
+  type ResponseStreamEvent,
+} from '../src/node';
+import { startTestServer, type TestServer } from './support/test-server';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const created = `data: ${JSON.stringify({ type: 'response.created', response: { id: 'r' } })}\n\n`;
+const completed = `data: ${JSON.stringify({ type: 'response.completed', response: { id: 'r', output: [] } })}\n\n`;
+
+async function collect(stream: AsyncIterable<ResponseStreamEvent>) {
+  const events: ResponseStreamEvent[] = [];
+  try {
+    for await (const event of stream) events.push(event);
+  } catch (error) {
+    return { events, error };
+  }
+  return { events, error: undefined };
+}
+
+describe('hostile or odd servers', () => {
+  it('an error event whose error is a string or whose fields are not strings is a typed error, after earlier events', async () => {
+    for (const body of [
+      { type: 'error', error: 'boom' },
+      { type: 'error', message: { text: 'x' }, code: 7 },
+    ]) {
+      server = await startTestServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.end(`${created}data: ${JSON.stringify(body)}\n\n`);
+      });
+      const client = new APIFree({ apiKey: 'k', baseURL: server.baseURL });
+      const { events, error } = await collect(
+        await client.responses.create({ model: 'gpt-4o', input: 'x', stream: true }),
+      );
+      expect(events.map((event) => event.type)).toEqual(['response.created']);
+      expect(error).toBeInstanceOf(APIStreamError);
+      await server.close();
+      server = undefined;
+    }
+  });
+
+  it('masks a key echoed in a response header and in JSON with escaped slashes', async () => {
+    const key = 'sk-live/abc+def/ghijklmnop0123456789';
+    server = await startTestServer((request, response) => {
+      response.writeHead(401, {
+        'content-type': 'application/json',
+        'x-request-id': request.headers.authorization ?? '',
+      });
+      response.end(
+        JSON.stringify({
+          error: {
+            message: `Incorrect API key provided: ${key}`,
+            type: 'invalid_request_error',
+            param: null,
+            code: 'invalid_api_key',
+          },
+        }).replaceAll('/', '\\/'),
+      );
+    });
+    const client = new APIFree({ apiKey: key, baseURL: server.baseURL });
+    const error = (await client.responses
+      .create({ model: 'gpt-4o', input: 'x' })
+      .catch((caught: unknown) => caught)) as APIError;
+    expect(error).toBeInstanceOf(APIError);
+    const escaped = key.replaceAll('/', '\\/');
+    for (const view of [
+      error.message,
+      error.stack ?? '',
+      String(error.requestId),
+      JSON.stringify(error),
+      inspect(error, { depth: 10 }),
+      JSON.stringify(error.body),
+      JSON.stringify([...error.headers]),
+    ]) {
+      expect(view).not.toContain(key);
+      expect(view).not.toContain(escaped);
+    }
+  });
+
+  it('a streaming request answered with JSON reports the server message instead of a truncated stream', async () => {
+    server = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          error: {
+            message: 'Model is not available for streaming',
+            type: 'invalid_request_error',
+            param: null,
+            code: 'model_not_available',
+          },
+        }),
+      );
+    });
+    const client = new APIFree({ apiKey: 'k', baseURL: server.baseURL });
+    const error = await client.responses
+      .create({ model: 'gpt-4o', input: 'x', stream: true })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toMatchObject({ code: 'model_not_available' });
+    expect((error as Error).message).toContain('not available for streaming');
+  });
+
+  it('empty data lines (keep-alives) are skipped', async () => {
+    server = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(`${created}data\n\ndata:\n\n${completed}`);
+    });
+    const client = new APIFree({ apiKey: 'k', baseURL: server.baseURL });
+    const { events, error } = await collect(
+      await client.responses.create({ model: 'gpt-4o', input: 'x', stream: true }),
+    );
+    expect(error).toBeUndefined();
+    expect(events.map((event) => event.type)).toEqual(['response.created', 'response.completed']);
+  });
+});
+
+describe('stream lifecycle', () => {
+  it('abort() while a read is pending ends the loop quietly and closes the socket', async () => {
+    server = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write(created);
+    });
+    const client = new APIFree({ apiKey: 'k', baseURL: server.baseURL });
+    const stream = await client.responses.create({ model: 'gpt-4o', input: 'x', stream: true });
+    const closed = server.nextSocketClose();
+    const consumed = collect(stream);
+    setTimeout(() => stream.abort(), 50);
+    const { events, error } = await consumed;
+    expect(error).toBeUndefined();
+    expect(events).toHaveLength(1);
+    await closed;
+  });
+
+  it('two concurrent next() calls both settle', async () => {
+    server = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write(created);
+      setTimeout(() => response.end(completed), 50);
+    });
+    const client = new APIFree({ apiKey: 'k', baseURL: server.baseURL });
+    const stream = await client.responses.create({ model: 'gpt-4o', input: 'x', stream: true });
+    const [first, second] = await Promise.all([stream.next(), stream.next()]);
+    expect([first.value?.type, second.value?.type].sort()).toEqual([
+      'response.completed',
+      'response.created',
+    ]);
+  });
+
+  it('keeps the connection for the next request when the body ends after the terminal event', async () => {
+    let connections = 0;
+    server = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write(`${created}${completed}`);
+      setTimeout(() => response.end(), 20);
+    });
+    const client = new APIFree({ apiKey: 'k', baseURL: server.baseURL });
+    for (let index = 0; index < 5; index++) {
+      const stream = await client.responses.create({ model: 'gpt-4o', input: 'x', stream: true });
+      await stream.finalResponse();
+      // The server ends the body 20 ms after the terminal event; the drained connection is then free.
+      await new Promise((resolve) => setTimeout(resolve, 80));
+    }
+    connections = server.connections();
+    expect(server.requests).toHaveLength(5);
+    expect(connections).toBe(1);
+  });
+
+  it('a client streamIdleTimeout is kept when a request sets only timeout, and the body timeout does not cut a slow stream', async () => {
+    server = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write(created);
+      setTimeout(() => response.end(completed), 600);
+    });
+    const client = new APIFree({
+      apiKey: 'k',
+      baseURL: server.baseURL,
+      timeout: 300,
+      streamIdleTimeout: 5000,
+    });
+    const { error, events } = await collect(
+      await client.responses.create(
+        { model: 'gpt-4o', input: 'x', stream: true },
+        { timeout: 300 },
+      ),
+    );
+    expect(error).toBeUndefined();
+    expect(events.at(-1)?.type).toBe('response.completed');
+    const strict = new APIFree({ apiKey: 'k', baseURL: server.baseURL, streamIdleTimeout: 100 });
+    const stalled = await collect(
+      await strict.responses.create({ model: 'gpt-4o', input: 'x', stream: true }),
+    );
+    expect(stalled.error).toBeInstanceOf(APIConnectionTimeoutError);
+  });
+
+  it('finalResponse() after a failed iteration rethrows the stream error', async () => {
+    server = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(
+        `${created}data: ${JSON.stringify({ type: 'error', code: 'server_error', message: 'down' })}\n\n`,
+      );
+    });
+    const client = new APIFree({ apiKey: 'k', baseURL: server.baseURL });
+    const stream = await client.responses.create({ model: 'gpt-4o', input: 'x', stream: true });
+    await collect(stream);
+    await expect(stream.finalResponse()).rejects.toMatchObject({ code: 'server_error' });
+  });
+});
+
+describe('keys and options', () => {
+  it('trims a key read with a trailing newline and rejects control characters without echoing them', () => {
+    expect(new APIFree({ apiKey: 'sk-from-file\n' }).toJSON()).toMatchObject({ apiKey: '****' });
+    const error = (() => {
+      try {
+        new APIFree({ apiKey: 'sk-bad\u0000key' });
+      } catch (caught) {
+        return caught as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(APIFreeConfigurationError);
+    expect(error?.message).not.toContain('sk-bad');
+  });
+
+  it('accepts a URL object as baseURL and clamps huge timeouts', () => {
+    expect(new APIFree({ apiKey: 'k', baseURL: new URL('http://127.0.0.1:9/v1/') }).baseURL).toBe(
+      'http://127.0.0.1:9/v1',
+    );
+    expect(new APIFree({ apiKey: 'k', timeout: 2 ** 40 }).timeout).toBe(2_147_483_647);
+  });
+});
