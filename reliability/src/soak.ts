@@ -16,6 +16,8 @@ export interface SoakOptions {
 export interface MemorySample {
   atSeconds: number;
   heapUsedMB: number;
+  /** The V8 heap's committed size (used + free pages it keeps). */
+  heapTotalMB: number;
   /** Memory of C++ objects bound to JS ones (buffers, sockets' native state). */
   externalMB: number;
   rssMB: number;
@@ -39,9 +41,12 @@ export interface SoakReport {
   unhandledRejections: number;
 }
 
-/** The trend of a series after the warm-up: regression slope and medians of its thirds. */
+/** The trend of a series after the warm-up: a robust slope and the medians of its thirds. */
 export interface Trend {
-  /** Least-squares slope over the second half of the samples, MB per minute. */
+  /**
+   * Theil–Sen slope (the median of the slopes between every pair of samples), MB per
+   * minute: a steady leak shows in it, one allocator step does not.
+   */
   slopeMBPerMinute: number;
   firstThirdMedianMB: number;
   lastThirdMedianMB: number;
@@ -141,6 +146,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         samples.push({
           atSeconds: Math.round((performance.now() - started) / 1000),
           heapUsedMB: round(memory.heapUsed / 2 ** 20),
+          heapTotalMB: round(memory.heapTotal / 2 ** 20),
           externalMB: round(memory.external / 2 ** 20),
           rssMB: round(memory.rss / 2 ** 20),
           streams: sinceSample,
@@ -187,34 +193,27 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
 /**
  * Drops the first 40 % of the samples (warm-up: JIT, V8's heap spaces and malloc arenas
- * grow for about a minute; a 3-minute soak showed RSS flat after it), then measures.
+ * grow for a minute or two), then measures the rest.
  */
 export function trend(series: number[], sampleSeconds: number): Trend {
   const settled = series.slice(Math.floor(series.length * 0.4));
   const third = Math.max(1, Math.floor(settled.length / 3));
   const first = median(settled.slice(0, third));
   const last = median(settled.slice(-third));
-  const half = settled.slice(Math.floor(settled.length / 2));
   return {
-    slopeMBPerMinute: round(slope(half) * (60 / sampleSeconds)),
-    firstThirdMedianMB: first,
-    lastThirdMedianMB: last,
+    slopeMBPerMinute: round(theilSen(settled) * (60 / sampleSeconds)),
+    firstThirdMedianMB: round(first),
+    lastThirdMedianMB: round(last),
     growth: round(last / first - 1, 4),
   };
 }
 
-function slope(values: number[]): number {
-  const n = values.length;
-  if (n < 2) return 0;
-  const meanX = (n - 1) / 2;
-  const meanY = values.reduce((sum, value) => sum + value, 0) / n;
-  let numerator = 0;
-  let denominator = 0;
-  values.forEach((value, index) => {
-    numerator += (index - meanX) * (value - meanY);
-    denominator += (index - meanX) ** 2;
-  });
-  return numerator / denominator;
+function theilSen(values: number[]): number {
+  const slopes: number[] = [];
+  for (let i = 0; i < values.length; i++)
+    for (let j = i + 1; j < values.length; j++)
+      slopes.push(((values[j] as number) - (values[i] as number)) / (j - i));
+  return slopes.length === 0 ? 0 : median(slopes);
 }
 
 function median(values: number[]): number {

@@ -133,17 +133,17 @@ const cases: BadInputCase[] = [
   create(
     'tool without a name',
     { ...valid, tools: [{ type: 'function', parameters: {} }] },
-    /tools\[0\]\.name/,
+    /tools\[0\].*name/,
   ),
   create(
     'tool with a bad name',
     { ...valid, tools: [{ ...tool, name: 'look up!' }] },
-    /tools\[0\]\.name/,
+    /tools\[0\].*name/,
   ),
   create(
     'tool with parameters "object"',
     { ...valid, tools: [{ ...tool, parameters: 'object' }] },
-    /tools\[0\]\.parameters/,
+    /tools\[0\].*parameters/,
   ),
   create(
     'tool whose schema is not an object schema',
@@ -163,17 +163,17 @@ const cases: BadInputCase[] = [
   create(
     'text.format json_schema with schema "nope"',
     { ...valid, text: { format: { type: 'json_schema', name: 'x', schema: 'nope' } } },
-    /text\.format\.schema/,
+    /text\.format.*schema/,
   ),
   create(
     'text.format json_schema without a name',
     { ...valid, text: { format: { type: 'json_schema', schema: { type: 'object' } } } },
-    /text\.format\.name/,
+    /text\.format.*name/,
   ),
   create(
     'reasoning.effort "extreme"',
     { ...valid, model: 'gpt-5-mini', reasoning: { effort: 'extreme' } },
-    /reasoning\.effort/,
+    /effort/,
   ),
   create('metadata with a number', { ...valid, metadata: { a: 1 } }, /metadata/),
   create('options null', valid, /options/, null),

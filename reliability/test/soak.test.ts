@@ -32,10 +32,13 @@ it(
     expect(report.unhandledRejections).toBe(0);
     expect(report.leakedResources).toEqual({});
     expect(report.completed).toBeGreaterThan(0);
+    // At the soak's ~150 streams/s, 1 MB/min of heap is ~110 bytes retained per stream.
     expect(report.heap.slopeMBPerMinute).toBeLessThan(1);
     expect(report.heap.growth).toBeLessThan(0.05);
-    expect(report.rss.slopeMBPerMinute).toBeLessThan(4);
-    expect(report.rss.growth).toBeLessThan(0.05);
+    // RSS also moves with V8's code space and the allocator (it crept 1–7 MB/min after
+    // warm-up in 5-minute runs whose heap stayed flat): 12 MB/min is ~1.3 KB per stream.
+    expect(report.rss.slopeMBPerMinute).toBeLessThan(12);
+    expect(report.rss.growth).toBeLessThan(0.06);
   },
   (SECONDS + 90) * 1000,
 );
