@@ -1,4 +1,9 @@
-import { type LanguageModelV4, NoSuchModelError, type ProviderV4 } from '@ai-sdk/provider';
+import {
+  InvalidArgumentError,
+  type LanguageModelV4,
+  NoSuchModelError,
+  type ProviderV4,
+} from '@ai-sdk/provider';
 import {
   type FetchFunction,
   loadApiKey,
@@ -49,6 +54,7 @@ export interface APIFreeProvider extends ProviderV4 {
  * const { text } = await generateText({ model: apifree('gpt-4.1-mini'), prompt: 'Hi' });
  */
 export function createAPIFree(settings: APIFreeProviderSettings = {}): APIFreeProvider {
+  checkSettings(settings);
   const providerName = settings.name ?? 'apifree';
   let client: APIFree | undefined;
 
@@ -75,8 +81,11 @@ export function createAPIFree(settings: APIFreeProviderSettings = {}): APIFreePr
   };
 
   const languageModel = (modelId: APIFreeModelId): LanguageModelV4 => {
-    if (new.target) {
-      throw new Error('The APIFree provider is a function: call apifree(modelId) without `new`.');
+    if (typeof modelId !== 'string' || modelId.trim() === '') {
+      throw new InvalidArgumentError({
+        argument: 'modelId',
+        message: `apifree(modelId): modelId must be a non-empty string such as "gpt-4.1-mini", got ${JSON.stringify(modelId)}.`,
+      });
     }
     return new APIFreeLanguageModel(modelId, {
       provider: `${providerName}.responses`,
@@ -85,7 +94,16 @@ export function createAPIFree(settings: APIFreeProviderSettings = {}): APIFreePr
     });
   };
 
-  const provider = ((modelId: APIFreeModelId) => languageModel(modelId)) as APIFreeProvider;
+  // A function (not an arrow) so that `new apifree(...)` reaches the check below.
+  const provider = function (this: unknown, modelId: APIFreeModelId) {
+    if (new.target) {
+      throw new InvalidArgumentError({
+        argument: 'modelId',
+        message: 'The APIFree provider is a function: call apifree(modelId) without `new`.',
+      });
+    }
+    return languageModel(modelId);
+  } as APIFreeProvider;
 
   Object.assign(provider, {
     specificationVersion: 'v4' as const,
@@ -111,4 +129,35 @@ export function createAPIFree(settings: APIFreeProviderSettings = {}): APIFreePr
  * const result = streamText({ model: apifree('gpt-4.1-mini'), prompt: 'Write a haiku about rain.' });
  * for await (const text of result.textStream) process.stdout.write(text);
  */
+function checkSettings(settings: APIFreeProviderSettings): void {
+  if (typeof settings !== 'object' || settings === null) {
+    throw new InvalidArgumentError({
+      argument: 'settings',
+      message: 'createAPIFree(settings): settings must be an object.',
+    });
+  }
+  const expected: Array<[keyof APIFreeProviderSettings, string]> = [
+    ['name', 'string'],
+    ['apiKey', 'string'],
+    ['baseURL', 'string'],
+    ['fetch', 'function'],
+    ['headers', 'object'],
+  ];
+  for (const [argument, type] of expected) {
+    const value = settings[argument];
+    if (value !== undefined && (typeof value !== type || value === null)) {
+      throw new InvalidArgumentError({
+        argument,
+        message: `createAPIFree(settings): ${argument} must be a ${type}, got ${value === null ? 'null' : typeof value}.`,
+      });
+    }
+  }
+  if (settings.name !== undefined && settings.name.trim() === '') {
+    throw new InvalidArgumentError({
+      argument: 'name',
+      message: 'createAPIFree(settings): name must not be empty.',
+    });
+  }
+}
+
 export const apifree: APIFreeProvider = createAPIFree();

@@ -1,4 +1,8 @@
-import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
+import {
+  InvalidArgumentError,
+  type LanguageModelV4CallOptions,
+  type SharedV4Warning,
+} from '@ai-sdk/provider';
 import { mapReasoningToProviderEffort, parseProviderOptions } from '@ai-sdk/provider-utils';
 import {
   isReasoningModel,
@@ -43,6 +47,15 @@ export async function buildRequestBody({
     provider: providerName,
     providerOptions: options.providerOptions,
     schema: apifreeLanguageModelOptionsSchema,
+  }).catch((error: unknown) => {
+    // The AI SDK's message says only "invalid provider options"; name the field and the reason.
+    const reason =
+      error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    throw new InvalidArgumentError({
+      argument: 'providerOptions',
+      message: `Invalid providerOptions.${providerName}: ${reason}`,
+      cause: error,
+    });
   });
   const reasoningModel = isReasoningModel(modelId);
 

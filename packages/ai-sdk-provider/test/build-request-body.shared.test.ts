@@ -197,6 +197,7 @@ describe('buildRequestBody', () => {
       providerOptions: { apifree: { temprature: 1 } },
     }).catch((caught: unknown) => caught);
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
-    expect(String((error as Error).cause)).toContain('temprature');
+    expect((error as Error).message).toContain('temprature');
+    expect((error as Error).message).toContain('providerOptions.apifree');
   });
 });

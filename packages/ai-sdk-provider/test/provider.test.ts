@@ -84,3 +84,15 @@ describe('createAPIFree', () => {
     expect(seen[0]?.headers.get('authorization')).toBe('Bearer sk-test');
   });
 });
+
+describe('bad settings fail with typed errors naming the argument', () => {
+  it('rejects wrong setting types, new, and empty model ids', () => {
+    expect(() => createAPIFree({ name: 42 as never })).toThrow(/name must be a string/);
+    expect(() => createAPIFree({ headers: 'x' as never })).toThrow(/headers must be a object/);
+    expect(() => createAPIFree({ fetch: 'x' as never })).toThrow(/fetch must be a function/);
+    expect(() => new (apifree as unknown as new (id: string) => unknown)('gpt-4.1-mini')).toThrow(
+      /without `new`/,
+    );
+    expect(() => apifree('')).toThrow(/non-empty string/);
+  });
+});

@@ -52,12 +52,8 @@ function checkTools(tools: unknown): void {
     }
     const parameters = tool.parameters;
     if (parameters === undefined || parameters === null) return;
-    if (!isObject(parameters) || (parameters.type !== undefined && parameters.type !== 'object')) {
-      fail(
-        'tools',
-        `tools[${index}] (${tool.name}): parameters must be a JSON Schema object with type "object".`,
-      );
-    }
+    const problem = objectSchemaProblem(parameters);
+    if (problem) fail('tools', `tools[${index}] (${tool.name}): parameters ${problem}.`);
   });
 }
 
@@ -85,12 +81,12 @@ function checkTextFormat(text: unknown): void {
   if (format === undefined) return;
   if (!isObject(format) || typeof format.type !== 'string')
     fail('text.format', 'text.format must be an object with a type.');
-  if (
-    format.type === 'json_schema' &&
-    (typeof format.name !== 'string' || format.name === '' || !isObject(format.schema))
-  ) {
-    fail('text.format', 'text.format of type "json_schema" needs a name and a schema object.');
+  if (format.type !== 'json_schema') return;
+  if (typeof format.name !== 'string' || format.name === '') {
+    fail('text.format', 'text.format of type "json_schema" needs a name.');
   }
+  const problem = objectSchemaProblem(format.schema);
+  if (problem) fail('text.format', `text.format.schema ${problem}.`);
 }
 
 function checkMetadata(metadata: unknown): void {
@@ -98,6 +94,38 @@ function checkMetadata(metadata: unknown): void {
   if (!isObject(metadata) || Object.values(metadata).some((value) => typeof value !== 'string')) {
     fail('metadata', 'metadata must be an object of string values.');
   }
+}
+
+/**
+ * What is wrong with a JSON Schema that should describe an object (tool parameters, a
+ * structured-output schema), or `undefined` when it is fine. Checks the shape only:
+ * an object, `type` "object" when given, `properties` an object of schemas, `required`
+ * a list of names.
+ *
+ * @example
+ * objectSchemaProblem({ type: 'string' }); // 'must have type "object", got "string"'
+ */
+export function objectSchemaProblem(schema: unknown): string | undefined {
+  if (!isObject(schema))
+    return 'must be a JSON Schema object, e.g. { type: "object", properties: {…} }';
+  if (schema.type !== undefined && schema.type !== 'object')
+    return `must have type "object", got ${JSON.stringify(schema.type)}`;
+  const properties = schema.properties;
+  if (
+    properties !== undefined &&
+    (!isObject(properties) ||
+      Object.values(properties).some((value) => !isObject(value) && typeof value !== 'boolean'))
+  ) {
+    return 'must have properties that map each name to a schema';
+  }
+  const required = schema.required;
+  if (
+    required !== undefined &&
+    (!Array.isArray(required) || required.some((name) => typeof name !== 'string'))
+  ) {
+    return 'must list required property names as strings';
+  }
+  return undefined;
 }
 
 /**

@@ -47,6 +47,8 @@ export function makeAPIError(
   const requestId = headers.get('x-request-id');
   const parts = [`APIFree returned HTTP ${status}`];
   if (code) parts[0] += ` (${code})`;
+  const param = readParam(body);
+  if (param) parts[0] += ` for ${param}`;
   const message = `${parts[0]}: ${serverMessage ?? 'no error message in the body'}${advice ? ` ${advice}` : ''}${requestId ? ` [request id ${requestId}]` : ''}`;
   return new ErrorClass({ status, headers, body, message });
 }
@@ -66,4 +68,12 @@ function readCode(body: unknown): string | undefined {
   const source = typeof inner === 'object' && inner !== null ? inner : body;
   const code = (source as { code?: unknown }).code;
   return typeof code === 'string' ? code : undefined;
+}
+
+function readParam(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const inner = (body as { error?: unknown }).error;
+  const source = typeof inner === 'object' && inner !== null ? inner : body;
+  const param = (source as { param?: unknown }).param;
+  return typeof param === 'string' && param !== '' ? param : undefined;
 }

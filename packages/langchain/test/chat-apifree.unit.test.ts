@@ -374,3 +374,46 @@ describe('responseToMessage', () => {
     ).toThrow(/server_error/);
   });
 });
+
+describe('bad input fails early with typed errors', () => {
+  it('checks the constructor fields', () => {
+    expect(() => new ChatAPIFree(undefined as never)).toThrow(APIFreeConfigurationError);
+    expect(() => new ChatAPIFree({ model: '', apiKey: 'k' })).toThrow(/model/);
+    expect(() => new ChatAPIFree({ model: 'gpt-4o', apiKey: 'k', maxRetries: 1.5 })).toThrow(
+      /maxRetries/,
+    );
+    expect(() => new ChatAPIFree({ model: 'gpt-4o', apiKey: 'k', maxTokens: Number.NaN })).toThrow(
+      /maxTokens/,
+    );
+    expect(
+      () => new ChatAPIFree({ model: 'gpt-4o', apiKey: 'k', modelKwargs: 'x' as never }),
+    ).toThrow(/modelKwargs/);
+  });
+
+  it('checks tools when they are bound and schemas when structured output is set up', () => {
+    const model = new ChatAPIFree({ model: 'gpt-4o', apiKey: 'k' });
+    expect(() => model.bindTools([{} as never])).toThrow(APIFreeConfigurationError);
+    expect(() =>
+      model.bindTools([{ name: 'x', description: 'y', schema: 'not a schema' } as never]),
+    ).toThrow(APIFreeConfigurationError);
+    expect(() => model.withStructuredOutput('not a schema' as never)).toThrow(/schema/);
+    expect(() =>
+      model.withStructuredOutput({ type: 'object', properties: 'x' }, { method: 'jsonSchema' }),
+    ).toThrow(/properties/);
+    expect(() =>
+      model.withStructuredOutput(z.object({ city: z.string() }), { method: 'nope' as never }),
+    ).toThrow(/unknown method/);
+  });
+
+  it('util.inspect of the model and of bound runnables never shows the key', async () => {
+    const { inspect } = await import('node:util');
+    const key = 'sk-inspect-0123456789abcdef';
+    const model = new ChatAPIFree({ model: 'gpt-4o', apiKey: key });
+    const bound = model.bindTools([
+      { name: 'lookup', description: 'Look up', schema: z.object({ q: z.string() }) },
+    ]);
+    const structured = model.withStructuredOutput(z.object({ city: z.string() }));
+    for (const value of [model, bound, structured])
+      expect(inspect(value, { depth: 8 })).not.toContain(key);
+  });
+});

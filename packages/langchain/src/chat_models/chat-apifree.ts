@@ -1,7 +1,9 @@
 import {
   APIFree,
+  APIFreeConfigurationError,
   type FetchFunction,
   type ModelId,
+  objectSchemaProblem,
   type ReasoningConfig,
   type ResponseCreateParamsBase,
   type TextFormat,
@@ -172,7 +174,7 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
   #client: APIFree;
 
   constructor(fields: ChatAPIFreeInput) {
-    super(fields);
+    super(checkFields(fields));
     this.model = fields.model;
     this.temperature = fields.temperature;
     this.topP = fields.topP;
@@ -263,7 +265,14 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
     tools: BindToolsInput[],
     kwargs?: Partial<ChatAPIFreeCallOptions>,
   ): Runnable<BaseLanguageModelInput, AIMessageChunk, ChatAPIFreeCallOptions> {
+    // Converting now reports a bad tool where it was bound, not at the first call.
+    convertToResponsesTools(tools);
     return this.withConfig({ ...kwargs, tools } as Partial<ChatAPIFreeCallOptions>);
+  }
+
+  /** `console.log(model)` and `util.inspect` show the serialized model: the key stays a secret reference. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `ChatAPIFree ${JSON.stringify(this.toJSON())}`;
   }
 
   async _generate(
@@ -389,12 +398,28 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
     | Runnable<BaseLanguageModelInput, RunOutput>
     | Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }> {
     const method = config?.method ?? 'functionCalling';
+    if (method !== 'functionCalling' && method !== 'jsonSchema' && method !== 'jsonMode') {
+      throw new APIFreeConfigurationError(
+        'method',
+        `ChatAPIFree.withStructuredOutput: unknown method "${String(method)}"; use "functionCalling", "jsonSchema" or "jsonMode".`,
+      );
+    }
     const schema = outputSchema as Record<string, unknown>;
-    const isSchemaObject = isInteropZodSchema(schema) || isSerializableSchema(schema);
+    const isSchemaObject =
+      typeof schema === 'object' &&
+      schema !== null &&
+      (isInteropZodSchema(schema) || isSerializableSchema(schema));
     const jsonSchema = (isSchemaObject ? toJsonSchema(schema as never) : schema) as Record<
       string,
       unknown
     >;
+    const problem = objectSchemaProblem(jsonSchema);
+    if (problem) {
+      throw new APIFreeConfigurationError(
+        'outputSchema',
+        `ChatAPIFree.withStructuredOutput: the schema ${problem}. Pass a zod object schema or a JSON Schema object.`,
+      );
+    }
     const name =
       config?.name ??
       (!isSchemaObject && typeof schema.title === 'string' ? schema.title : undefined) ??
@@ -420,17 +445,14 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
         AIMessageChunk,
         RunOutput
       >;
-    } else if (method === 'jsonSchema' || method === 'jsonMode') {
-      const format: TextFormat =
-        method === 'jsonMode'
-          ? { type: 'json_object' }
-          : {
-              type: 'json_schema',
-              name,
-              schema: jsonSchema,
-              ...(description ? { description } : {}),
-              ...(config?.strict !== undefined ? { strict: config.strict } : {}),
-            };
+    } else if (method === 'jsonSchema') {
+      const format: TextFormat = {
+        type: 'json_schema',
+        name,
+        schema: jsonSchema,
+        ...(description ? { description } : {}),
+        ...(config?.strict !== undefined ? { strict: config.strict } : {}),
+      };
       model = this.withConfig({
         text: { format },
         ls_structured_output_format: tracing,
@@ -440,9 +462,14 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
         RunOutput
       >;
     } else {
-      throw new TypeError(
-        `ChatAPIFree.withStructuredOutput: unknown method "${method}"; use "functionCalling", "jsonSchema" or "jsonMode".`,
-      );
+      model = this.withConfig({
+        text: { format: { type: 'json_object' } },
+        ls_structured_output_format: tracing,
+      } as Partial<ChatAPIFreeCallOptions>);
+      parser = createContentParser(outputSchema as never) as unknown as Runnable<
+        AIMessageChunk,
+        RunOutput
+      >;
     }
     return assembleStructuredOutputPipeline(
       model,
@@ -499,4 +526,49 @@ function toTextFormat(format: ChatCompletionsResponseFormat | undefined): TextFo
   if (description) converted.description = description;
   if (strict !== undefined && strict !== null) converted.strict = strict;
   return converted;
+}
+
+/** Checks the constructor's fields up front, so a bad value fails here with a typed error naming it. */
+function checkFields(fields: ChatAPIFreeInput): ChatAPIFreeInput {
+  const fail = (argument: string, problem: string): never => {
+    throw new APIFreeConfigurationError(argument, `new ChatAPIFree(fields): ${problem}`);
+  };
+  if (typeof fields !== 'object' || fields === null) {
+    fail('fields', 'pass an object such as { model: "gpt-4.1-mini" }.');
+  }
+  if (typeof fields.model !== 'string' || fields.model.trim() === '') {
+    fail('model', 'model must be a non-empty string, e.g. "gpt-4.1-mini".');
+  }
+  const numbers: Array<[keyof ChatAPIFreeInput, number, number, boolean]> = [
+    ['temperature', 0, 2, false],
+    ['topP', 0, 1, false],
+    ['maxTokens', 1, Number.MAX_SAFE_INTEGER, true],
+    ['maxRetries', 0, 100, true],
+  ];
+  for (const [name, min, max, integer] of numbers) {
+    const value = fields[name];
+    if (value === undefined) continue;
+    if (
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      value < min ||
+      value > max ||
+      (integer && !Number.isInteger(value))
+    ) {
+      fail(
+        name,
+        `${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${String(value)}.`,
+      );
+    }
+  }
+  for (const name of ['modelKwargs', 'requestMetadata', 'reasoning', 'headers'] as const) {
+    const value = fields[name];
+    if (
+      value !== undefined &&
+      (typeof value !== 'object' || value === null || Array.isArray(value))
+    ) {
+      fail(name, `${name} must be an object.`);
+    }
+  }
+  return fields;
 }

@@ -1,4 +1,10 @@
-import type { FunctionTool, Tool, ToolChoice } from '@apifree/core';
+import {
+  APIFreeConfigurationError,
+  type FunctionTool,
+  objectSchemaProblem,
+  type Tool,
+  type ToolChoice,
+} from '@apifree/core';
 import { isOpenAITool } from '@langchain/core/language_models/base';
 import type {
   BindToolsInput,
@@ -18,13 +24,41 @@ export function convertToResponsesTools(
   tools: BindToolsInput[],
   options: { strict?: boolean | undefined } = {},
 ): Tool[] {
+  if (!Array.isArray(tools)) {
+    throw new APIFreeConfigurationError('tools', 'ChatAPIFree.bindTools: pass an array of tools.');
+  }
   return tools.map((tool) => {
-    const converted = convertOneTool(tool);
+    const converted = convertCheckedTool(tool);
     if (converted.type === 'function' && options.strict !== undefined) {
       return { ...converted, strict: options.strict };
     }
     return converted;
   });
+}
+
+/** One tool, converted and checked; anything unusable becomes a typed error naming the tool. */
+function convertCheckedTool(tool: BindToolsInput): Tool {
+  let converted: Tool;
+  try {
+    converted = convertOneTool(tool);
+  } catch (error) {
+    if (error instanceof APIFreeConfigurationError) throw error;
+    throw new APIFreeConfigurationError(
+      'tools',
+      `ChatAPIFree.bindTools cannot use ${describe(tool)}: ${(error as Error).message}`,
+    );
+  }
+  if (converted.type === 'function') {
+    const name = (converted as FunctionTool).name;
+    const problem = objectSchemaProblem((converted as FunctionTool).parameters);
+    if (typeof name !== 'string' || name === '' || problem) {
+      throw new APIFreeConfigurationError(
+        'tools',
+        `ChatAPIFree.bindTools: tool ${JSON.stringify(name)} ${problem ? `has a schema that ${problem}` : 'needs a name'}. Use a zod object schema or a JSON Schema object.`,
+      );
+    }
+  }
+  return converted;
 }
 
 function convertOneTool(tool: BindToolsInput): Tool {
@@ -42,7 +76,8 @@ function convertOneTool(tool: BindToolsInput): Tool {
     } satisfies FunctionTool;
   }
   if (typeof record.type === 'string') return record as Tool;
-  throw new TypeError(
+  throw new APIFreeConfigurationError(
+    'tools',
     `ChatAPIFree.bindTools cannot use this tool: ${describe(tool)}. Pass a LangChain tool, ` +
       '{ name, description, schema }, or an OpenAI-format tool.',
   );
