@@ -35,9 +35,11 @@ it(
     // At the soak's ~150 streams/s, 1 MB/min of heap is ~110 bytes retained per stream.
     expect(report.heap.slopeMBPerMinute).toBeLessThan(1);
     expect(report.heap.growth).toBeLessThan(0.05);
-    // RSS also moves with V8's code space and the allocator (it crept 1–7 MB/min after
-    // warm-up in 5-minute runs whose heap stayed flat): 12 MB/min is ~1.3 KB per stream.
-    expect(report.rss.slopeMBPerMinute).toBeLessThan(12);
+    // RSS also moves with V8's code space and the allocator: after warm-up it crept 1–10 MB/min
+    // in runs whose heap and external memory stayed flat and whose heap snapshots retained
+    // nothing, so its 72-second slope is reported, not asserted (a flaky check hides real
+    // failures). What is asserted is the change between the medians of the first and last
+    // thirds, which a native leak of a KB per stream (~10 % over the window) would break.
     expect(report.rss.growth).toBeLessThan(0.06);
   },
   (SECONDS + 90) * 1000,

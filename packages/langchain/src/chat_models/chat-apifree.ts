@@ -561,13 +561,19 @@ function checkFields(fields: ChatAPIFreeInput): ChatAPIFreeInput {
       );
     }
   }
-  for (const name of ['modelKwargs', 'requestMetadata', 'reasoning', 'headers'] as const) {
+  const objects = {
+    modelKwargs: 'extra request body fields',
+    requestMetadata: "the request's metadata, string values",
+    reasoning: 'e.g. { effort: "low" }',
+    headers: 'header names to strings',
+  } as const;
+  for (const [name, what] of Object.entries(objects) as Array<[keyof typeof objects, string]>) {
     const value = fields[name];
     if (
       value !== undefined &&
       (typeof value !== 'object' || value === null || Array.isArray(value))
     ) {
-      fail(name, `${name} must be an object.`);
+      fail(name, `${name} must be an object (${what}).`);
     }
   }
   return fields;

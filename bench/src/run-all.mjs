@@ -1,0 +1,34 @@
+// Runs every benchmark in sequence and writes their reports to bench/RESULTS.md.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const scripts = [
+  'sse-parsers.mjs',
+  'stream-decoding.mjs',
+  'ai-sdk-stream.mjs',
+  'langchain-stream.mjs',
+  'requests-per-second.mjs',
+  'memory.mjs',
+  'install-and-load.mjs',
+];
+const sections = [];
+for (const script of scripts) {
+  console.error(`running ${script} …`);
+  const output = execFileSync(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  process.stdout.write(`${output}\n`);
+  sections.push(output.trim());
+}
+const preamble = `# Benchmark results
+
+Produced by \`pnpm bench\` (bench/src/run-all.mjs) on ${new Date().toISOString().slice(0, 10)}. Every figure is a
+median of repeated runs, ours and the peer measured side by side in the same run against
+@apifree/simulator on loopback (its replay mode for the large stream, its unpaced mode
+for requests/s and memory), the simulator in its own process. Read the ratios, not the
+absolute times: the machine is shared and noisy. See README.md for the method and the
+analysis.
+`;
+writeFileSync(new URL('../RESULTS.md', import.meta.url), `${preamble}\n${sections.join('\n\n')}\n`);
