@@ -1,4 +1,4 @@
-// One measurement: open N streams that the simulator stalls after 3 events, wait until
+// One measurement: open N streams that the simulator stalls after 8 events, wait until
 // every one has delivered an event, then measure heap (after GC) and RSS against the
 // baseline taken before any stream opened.
 import { createOpenAI } from '@ai-sdk/openai';
@@ -10,7 +10,8 @@ import OpenAI from 'openai';
 
 const [name, baseURL, count] = process.argv.slice(2);
 const streams = Number(count);
-const headers = { 'x-simulator-fault': 'stall;after=3;ms=120000' };
+// Stalled after 8 events: every client has delivered its first text chunk by then.
+const headers = { 'x-simulator-fault': 'stall;after=8;ms=120000' };
 const model = 'gpt-4.1-mini';
 const input = 'Explain what a streaming API is.';
 const key = 'sk-bench';

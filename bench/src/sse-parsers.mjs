@@ -5,7 +5,7 @@
 import { createParser } from 'eventsource-parser';
 import { createSSEDecoder } from '../../packages/core/src/decode-events.ts';
 import { largeStream } from './large-stream.mjs';
-import { machine, sideBySide } from './stats.mjs';
+import { machine, rateTable, sideBySide, speedup } from './stats.mjs';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
 const { bytes, events } = largeStream(10);
@@ -45,9 +45,7 @@ console.log(
   `## SSE decoder alone — ${(bytes.length / 1e6).toFixed(1)} MB, ${events.toLocaleString('en-US')} events, median of ${rounds} runs\n`,
 );
 console.log(`Machine: ${machine()}\n`);
-console.log('| decoder | median ms | MB/s |\n|---|---|---|');
-for (const [name, ms] of Object.entries(medians))
-  console.log(`| ${name} | ${ms.toFixed(1)} | ${(bytes.length / 1e6 / (ms / 1000)).toFixed(0)} |`);
+console.log(rateTable(medians, events, 'events'));
 console.log(
-  `\n- core's decoder: **${(medians['eventsource-parser'] / medians['@apifree/core decoder']).toFixed(1)}×** eventsource-parser's speed`,
+  `\n- core's decoder vs eventsource-parser: ${speedup(medians, '@apifree/core decoder', 'eventsource-parser')}`,
 );

@@ -11,6 +11,31 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * What is wrong with `value` as a number from `min` to `max` (an integer when `integer`),
+ * or `undefined` when it fits. `name` is used in the sentence.
+ *
+ * @example
+ * numberProblem('max_output_tokens', Number.NaN, 1, 128_000, true); // 'max_output_tokens must be an integer from 1 to 128000, got NaN'
+ */
+export function numberProblem(
+  name: string,
+  value: unknown,
+  min: number,
+  max: number,
+  integer: boolean,
+): string | undefined {
+  const fits =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value >= min &&
+    value <= max &&
+    (!integer || Number.isInteger(value));
+  return fits
+    ? undefined
+    : `${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${String(value)}`;
+}
+
 function checkNumber(
   body: Record<string, unknown>,
   name: string,
@@ -20,18 +45,8 @@ function checkNumber(
 ): void {
   const value = body[name];
   if (value === undefined || value === null) return;
-  if (
-    typeof value !== 'number' ||
-    !Number.isFinite(value) ||
-    value < min ||
-    value > max ||
-    (integer && !Number.isInteger(value))
-  ) {
-    fail(
-      name,
-      `${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${String(value)}.`,
-    );
-  }
+  const problem = numberProblem(name, value, min, max, integer);
+  if (problem) fail(name, `${problem}.`);
 }
 
 function checkTools(tools: unknown): void {

@@ -81,7 +81,7 @@ export function resolveRequestSettings(settings: ClientSettings, options: Reques
   if (typeof options !== 'object' || options === null) {
     throw new APIFreeConfigurationError('options', 'Request options must be an object.');
   }
-  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+  if (options.signal !== undefined && !isAbortSignal(options.signal)) {
     throw new APIFreeConfigurationError('signal', 'The signal option must be an AbortSignal.');
   }
   const timeout =
@@ -166,4 +166,16 @@ function checkRequestHeaders(headers: unknown): Record<string, string | undefine
     }
   }
   return headers as Record<string, string | undefined>;
+}
+
+/** Duck-typed, so a signal from another realm (an iframe, a vm context, a polyfill) is accepted. */
+function isAbortSignal(value: unknown): value is AbortSignal {
+  const candidate = value as Partial<AbortSignal> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.aborted === 'boolean' &&
+    typeof candidate.addEventListener === 'function' &&
+    typeof candidate.removeEventListener === 'function'
+  );
 }

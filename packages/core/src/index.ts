@@ -1,5 +1,5 @@
 export { APIPromise, type WithResponse } from './api-promise';
-export { objectSchemaProblem } from './check-request-body';
+export { numberProblem, objectSchemaProblem } from './check-request-body';
 export { APIFree, Responses } from './client';
 export type { ClientOptions, RequestOptions } from './client-options';
 export { DEFAULT_BASE_URL } from './client-settings';

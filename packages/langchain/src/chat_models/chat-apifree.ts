@@ -3,6 +3,7 @@ import {
   APIFreeConfigurationError,
   type FetchFunction,
   type ModelId,
+  numberProblem,
   objectSchemaProblem,
   type ReasoningConfig,
   type ResponseCreateParamsBase,
@@ -547,19 +548,8 @@ function checkFields(fields: ChatAPIFreeInput): ChatAPIFreeInput {
   ];
   for (const [name, min, max, integer] of numbers) {
     const value = fields[name];
-    if (value === undefined) continue;
-    if (
-      typeof value !== 'number' ||
-      !Number.isFinite(value) ||
-      value < min ||
-      value > max ||
-      (integer && !Number.isInteger(value))
-    ) {
-      fail(
-        name,
-        `${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${String(value)}.`,
-      );
-    }
+    const problem = value === undefined ? undefined : numberProblem(name, value, min, max, integer);
+    if (problem) fail(name, `${problem}.`);
   }
   const objects = {
     modelKwargs: 'extra request body fields',
