@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Response, ResponseStreamEvent } from '@apifree/core';
+import { frameChunks } from '@apifree/simulator';
 
 export const FIXTURES_DIR = fileURLToPath(
   new URL('../../../../fixtures/responses', import.meta.url),
@@ -22,7 +23,7 @@ export function streamRecordings(): Recording[] {
   }));
   const chunks = readdirSync(join(FIXTURES_DIR, 'chunks')).map((file) => ({
     name: `chunks/${file}`,
-    body: frameChunks(readFileSync(join(FIXTURES_DIR, 'chunks', file), 'utf8')),
+    body: frameChunks(readFileSync(join(FIXTURES_DIR, 'chunks', file), 'utf8')).join(''),
   }));
   return [...sse, ...chunks];
 }
@@ -31,15 +32,6 @@ export function recording(name: string): Recording {
   const found = streamRecordings().find((candidate) => candidate.name === name);
   if (!found) throw new Error(`no recording ${name}`);
   return found;
-}
-
-/** Frames one-JSON-object-per-line recordings as OpenAI sends them. */
-export function frameChunks(text: string): string {
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => `event: ${JSON.parse(line).type}\ndata: ${line}\n\n`)
-    .join('');
 }
 
 /**
