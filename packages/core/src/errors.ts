@@ -23,6 +23,23 @@ export class APIFreeConfigurationError extends APIFreeError {
   }
 }
 
+/**
+ * This runtime cannot run the package: thrown when it is imported on a Node older than
+ * the one it needs, naming both versions.
+ */
+export class APIFreeUnsupportedRuntimeError extends APIFreeError {
+  override name = 'APIFreeUnsupportedRuntimeError';
+  /** The version that is running, e.g. `20.20.2`. */
+  readonly runningVersion: string;
+  /** The oldest version that works, e.g. `22.19.0`. */
+  readonly requiredVersion: string;
+  constructor(runningVersion: string, requiredVersion: string, message: string) {
+    super(message);
+    this.runningVersion = runningVersion;
+    this.requiredVersion = requiredVersion;
+  }
+}
+
 interface APIErrorInit {
   status: number;
   headers: Headers;

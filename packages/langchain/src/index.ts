@@ -1,4 +1,23 @@
 export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIFreeConfigurationError,
+  APIFreeError,
+  APIStreamError,
+  APIStreamTruncatedError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  isRetryableError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from '@apifree/core';
+export {
   ChatAPIFree,
   type ChatAPIFreeCallOptions,
   type ChatAPIFreeInput,
