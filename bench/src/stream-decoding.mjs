@@ -1,6 +1,7 @@
 // Stream decoding: @apifree/core vs openai-node on the same large stream, replayed over
 // loopback by @apifree/simulator, with two ceilings: the raw read (the bytes, unparsed) and
-// the parse limit (split on blank lines + JSON.parse of each data line, nothing else).
+// the parse limit (as the bytes arrive: split on blank lines + JSON.parse of each data
+// line, nothing else — no SSE grammar, no checks, no events handed to a caller).
 import { APIFree } from '@apifree/core';
 import OpenAI from 'openai';
 import { request } from 'undici';
@@ -61,13 +62,23 @@ const candidates = {
       body: JSON.stringify(body),
     });
     if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}`);
-    const text = await response.body.text();
+    const text = new TextDecoder();
+    let pending = '';
     let count = 0;
-    for (const block of text.split('\n\n')) {
-      const start = block.indexOf('data: ');
-      if (start === -1) continue;
-      JSON.parse(block.slice(start + 6));
-      count++;
+    for await (const chunk of response.body) {
+      pending += text.decode(chunk, { stream: true });
+      let end = pending.indexOf('\n\n');
+      let start = 0;
+      while (end !== -1) {
+        const data = pending.indexOf('data: ', start);
+        if (data !== -1 && data < end) {
+          JSON.parse(pending.slice(data + 6, end));
+          count++;
+        }
+        start = end + 2;
+        end = pending.indexOf('\n\n', start);
+      }
+      pending = pending.slice(start);
     }
     check(count, 'parse limit');
   },

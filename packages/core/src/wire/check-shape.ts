@@ -16,6 +16,7 @@ function isObject(value: unknown): value is Json {
 
 function kind(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number') return `the number ${value}`;
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
@@ -164,34 +165,38 @@ export function responseProblem(
   }
   return undefined;
 }
-const TEXT_FIELD_BY_TYPE: Record<string, string> = {
-  'response.output_text.delta': 'delta',
-  'response.output_text.done': 'text',
-  'response.refusal.delta': 'delta',
-  'response.refusal.done': 'refusal',
-  'response.function_call_arguments.delta': 'delta',
-  'response.function_call_arguments.done': 'arguments',
-  'response.reasoning_summary_text.delta': 'delta',
-  'response.reasoning_summary_text.done': 'text',
-  'response.reasoning_text.delta': 'delta',
-  'response.reasoning_text.done': 'text',
-  'response.reasoning.delta': 'delta',
-  'response.reasoning.done': 'text',
-};
+const TEXT_FIELD_BY_TYPE = new Map<string, string>(
+  Object.entries({
+    'response.output_text.delta': 'delta',
+    'response.output_text.done': 'text',
+    'response.refusal.delta': 'delta',
+    'response.refusal.done': 'refusal',
+    'response.function_call_arguments.delta': 'delta',
+    'response.function_call_arguments.done': 'arguments',
+    'response.reasoning_summary_text.delta': 'delta',
+    'response.reasoning_summary_text.done': 'text',
+    'response.reasoning_text.delta': 'delta',
+    'response.reasoning_text.done': 'text',
+    'response.reasoning.delta': 'delta',
+    'response.reasoning.done': 'text',
+  }),
+);
 
-const PART_INDEX_BY_TYPE: Record<string, string> = {
-  'response.output_text.delta': 'content_index',
-  'response.output_text.done': 'content_index',
-  'response.output_text.annotation.added': 'content_index',
-  'response.refusal.delta': 'content_index',
-  'response.refusal.done': 'content_index',
-  'response.reasoning_summary_text.delta': 'summary_index',
-  'response.reasoning_summary_text.done': 'summary_index',
-  'response.reasoning_text.delta': 'content_index',
-  'response.reasoning_text.done': 'content_index',
-  'response.reasoning.delta': 'content_index',
-  'response.reasoning.done': 'content_index',
-};
+const PART_INDEX_BY_TYPE = new Map<string, string>(
+  Object.entries({
+    'response.output_text.delta': 'content_index',
+    'response.output_text.done': 'content_index',
+    'response.output_text.annotation.added': 'content_index',
+    'response.refusal.delta': 'content_index',
+    'response.refusal.done': 'content_index',
+    'response.reasoning_summary_text.delta': 'summary_index',
+    'response.reasoning_summary_text.done': 'summary_index',
+    'response.reasoning_text.delta': 'content_index',
+    'response.reasoning_text.done': 'content_index',
+    'response.reasoning.delta': 'content_index',
+    'response.reasoning.done': 'content_index',
+  }),
+);
 
 /**
  * What is wrong with a stream event of a known type (`error` and `response.failed` are
@@ -199,6 +204,17 @@ const PART_INDEX_BY_TYPE: Record<string, string> = {
  */
 export function streamEventProblem(event: Json): string | undefined {
   const type = event.type as string;
+  // The hot path: deltas and done values, nearly every event of a stream.
+  const textField = TEXT_FIELD_BY_TYPE.get(type);
+  if (textField !== undefined) {
+    const partIndex = PART_INDEX_BY_TYPE.get(type);
+    return (
+      index(event, 'output_index', true) ??
+      (partIndex === undefined ? undefined : index(event, partIndex, false)) ??
+      string(event, 'item_id', false) ??
+      string(event, textField, true)
+    );
+  }
   switch (type) {
     case 'response.created':
     case 'response.queued':
@@ -208,12 +224,11 @@ export function streamEventProblem(event: Json): string | undefined {
     case 'response.incomplete':
       return responseProblem(event.response, true);
     case 'response.output_item.added':
-    case 'response.output_item.done': {
+    case 'response.output_item.done':
       return first(
         index(event, 'output_index', true),
         outputItemProblem(event.item, type === 'response.output_item.done'),
       );
-    }
     case 'response.content_part.added':
     case 'response.content_part.done':
       return first(
@@ -247,16 +262,7 @@ export function streamEventProblem(event: Json): string | undefined {
           : `annotation must be an object with a type, got ${kind(annotation)}`,
       );
     }
-    default: {
-      const textField = TEXT_FIELD_BY_TYPE[type];
-      const partIndex = PART_INDEX_BY_TYPE[type];
-      if (textField === undefined && partIndex === undefined) return undefined;
-      return first(
-        index(event, 'output_index', true),
-        partIndex === undefined ? undefined : index(event, partIndex, false),
-        string(event, 'item_id', false),
-        textField === undefined ? undefined : string(event, textField, true),
-      );
-    }
+    default:
+      return undefined;
   }
 }
