@@ -18,6 +18,11 @@ export interface ClientOptions {
   streamIdleTimeout?: number;
   /** Largest single SSE event, in characters, before the stream fails. Default 32 Mi. */
   maxEventSize?: number;
+  /**
+   * Largest JSON answer, in bytes, before the request fails with `response_too_large`
+   * (and is not retried). Default 32 MiB.
+   */
+  maxResponseSize?: number;
 }
 
 /** Options of one request; they override the client's. */

@@ -5,6 +5,7 @@ export const DEFAULT_BASE_URL = 'https://api.apifree.ai/v1';
 const DEFAULT_TIMEOUT_MS = 600_000;
 const DEFAULT_MAX_RETRIES = 2;
 const DEFAULT_MAX_EVENT_SIZE = 32 * 1024 * 1024;
+const DEFAULT_MAX_RESPONSE_SIZE = 32 * 1024 * 1024;
 
 export interface ClientSettings {
   apiKey: string;
@@ -15,6 +16,7 @@ export interface ClientSettings {
   maxRetries: number;
   streamIdleTimeout: number;
   maxEventSize: number;
+  maxResponseSize: number;
   headers: Record<string, string>;
 }
 
@@ -53,16 +55,9 @@ export function resolveClientSettings(options: ClientOptions): ClientSettings {
       'The API key contains spaces, control or non-ASCII characters; check APIFREE_API_KEY or the apiKey option.',
     );
   }
-  const configuredURL = options.baseURL ?? environment('APIFREE_BASE_URL') ?? DEFAULT_BASE_URL;
-  const baseURL = (
-    configuredURL instanceof URL ? configuredURL.href : String(configuredURL)
-  ).replace(/\/+$/, '');
-  if (!URL.canParse(baseURL) || !/^https?:$/.test(new URL(baseURL).protocol)) {
-    throw new APIFreeConfigurationError(
-      'baseURL',
-      `The baseURL ${JSON.stringify(baseURL)} is not an http(s) URL; use e.g. ${DEFAULT_BASE_URL}.`,
-    );
-  }
+  const baseURL = checkBaseURL(
+    options.baseURL ?? environment('APIFREE_BASE_URL') ?? DEFAULT_BASE_URL,
+  );
   const timeout = checkDuration('timeout', options.timeout ?? DEFAULT_TIMEOUT_MS);
   return {
     apiKey,
@@ -72,7 +67,11 @@ export function resolveClientSettings(options: ClientOptions): ClientSettings {
     maxRetries: checkRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES),
     streamIdleTimeout: checkDuration('streamIdleTimeout', options.streamIdleTimeout ?? timeout),
     maxEventSize: checkCount('maxEventSize', options.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE),
-    headers: checkHeaders(options.headers ?? {}),
+    maxResponseSize: checkCount(
+      'maxResponseSize',
+      options.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE,
+    ),
+    headers: checkHeaders(options.headers ?? {}) as Record<string, string>,
   };
 }
 
@@ -97,7 +96,7 @@ export function resolveRequestSettings(settings: ClientSettings, options: Reques
           ? settings.streamIdleTimeout
           : timeout,
     signal: options.signal,
-    headers: options.headers === undefined ? undefined : checkRequestHeaders(options.headers),
+    headers: options.headers === undefined ? undefined : checkHeaders(options.headers),
   };
 }
 
@@ -132,7 +131,25 @@ function checkCount(name: string, value: unknown): number {
   return value;
 }
 
-function checkHeaders(headers: unknown): Record<string, string> {
+/** A header name as HTTP allows it (an RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Headers the transport sets from the request itself; a value given here could only break it. */
+const RESERVED_HEADERS: Record<string, string> = {
+  authorization: 'it is set from the API key (the apiKey option)',
+  'content-length': 'it is set from the body',
+  'transfer-encoding': 'it is set by the transport',
+  host: 'it is set from baseURL',
+  connection: 'the connection is managed by the transport',
+};
+
+/**
+ * Checks headers (the client's, or one request's, where `undefined` removes a client
+ * header) before anything is sent, the same way for every transport: a name HTTP does
+ * not allow, a value with a line break, NUL or a character beyond Latin-1, or a header
+ * the transport owns is a configuration error naming the header, never a connection
+ * error to retry.
+ */
+function checkHeaders(headers: unknown): Record<string, string | undefined> {
   if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
     throw new APIFreeConfigurationError(
       'headers',
@@ -140,32 +157,76 @@ function checkHeaders(headers: unknown): Record<string, string> {
     );
   }
   for (const [name, value] of Object.entries(headers)) {
+    const shown = JSON.stringify(name.slice(0, 60));
+    if (!HEADER_NAME.test(name)) {
+      throw new APIFreeConfigurationError(
+        'headers',
+        `The header name ${shown} is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_\`|~ only).`,
+      );
+    }
+    const reserved = RESERVED_HEADERS[name.toLowerCase()];
+    if (reserved !== undefined) {
+      throw new APIFreeConfigurationError(
+        'headers',
+        `The header ${shown} cannot be set: ${reserved}. Remove it from the headers option.`,
+      );
+    }
+    if (value === undefined) continue;
     if (typeof value !== 'string') {
       throw new APIFreeConfigurationError(
         'headers',
-        `The header ${JSON.stringify(name)} must be a string, got ${typeof value}.`,
+        `The header ${shown} must be a string (or undefined to remove it), got ${typeof value}.`,
       );
     }
-  }
-  return headers as Record<string, string>;
-}
-
-function checkRequestHeaders(headers: unknown): Record<string, string | undefined> {
-  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
-    throw new APIFreeConfigurationError(
-      'headers',
-      'The headers option must be an object of header names to strings.',
-    );
-  }
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined && typeof value !== 'string') {
+    // Only the kind of character is named: the value may be a credential.
+    if (/[\r\n\0]/.test(value)) {
       throw new APIFreeConfigurationError(
         'headers',
-        `The header ${JSON.stringify(name)} must be a string (or undefined to remove it), got ${typeof value}.`,
+        `The header ${shown} has a line break or NUL in its value; HTTP header values must be one line.`,
+      );
+    }
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) {
+      throw new APIFreeConfigurationError(
+        'headers',
+        `The header ${shown} has a character HTTP header values cannot carry (control characters, or beyond Latin-1 such as emoji); encode the value, e.g. with encodeURIComponent.`,
       );
     }
   }
   return headers as Record<string, string | undefined>;
+}
+
+/**
+ * The base URL, checked: http(s), no trailing slash, and neither credentials (which one
+ * transport would drop and another send, and which would show in every error) nor a query
+ * or fragment (which would end up in the middle of the request path). The message never
+ * repeats credentials.
+ */
+function checkBaseURL(configured: unknown): string {
+  const text = (configured instanceof URL ? configured.href : String(configured)).replace(
+    /\/+$/,
+    '',
+  );
+  const parsed = URL.canParse(text) ? new URL(text) : undefined;
+  if (parsed === undefined || !/^https?:$/.test(parsed.protocol)) {
+    const shown = parsed === undefined ? 'that value' : `${parsed.protocol}//${parsed.host}`;
+    throw new APIFreeConfigurationError(
+      'baseURL',
+      `The baseURL (${shown}) is not an http(s) URL; use e.g. ${DEFAULT_BASE_URL}.`,
+    );
+  }
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw new APIFreeConfigurationError(
+      'baseURL',
+      `The baseURL ${parsed.protocol}//${parsed.host}${parsed.pathname} has credentials (user:password@) in it: they would be shown in errors and handled differently by each transport. Pass the API key with apiKey, and a proxy's credentials in the headers option.`,
+    );
+  }
+  if (parsed.search !== '' || parsed.hash !== '') {
+    throw new APIFreeConfigurationError(
+      'baseURL',
+      `The baseURL ${parsed.origin}${parsed.pathname} has a query or fragment (${parsed.search ? '?…' : ''}${parsed.hash ? '#…' : ''}); requests go to <baseURL>/responses, so use the bare URL, e.g. ${DEFAULT_BASE_URL}.`,
+    );
+  }
+  return text;
 }
 
 /** Duck-typed, so a signal from another realm (an iframe, a vm context, a polyfill) is accepted. */

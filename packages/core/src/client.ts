@@ -16,9 +16,11 @@ import {
 } from './errors';
 import { makeAPIError } from './make-api-error';
 import { type AbortReason, mapTransportError } from './map-transport-error';
-import { maskSecret, redactSecret, redactValue } from './redact';
+import { readBounded } from './read-bounded';
 import { type ResponseInfo, ResponseStream, responseFailedError } from './response-stream';
 import { retryDelay, shouldRetryResponse } from './retry-policy';
+import { maskSecret } from './secret/mask-secret';
+import { createRedactor, type Redactor } from './secret/redactor';
 import { sleep } from './sleep';
 import { createFetchTransport } from './transport/fetch-transport';
 import type { Transport, TransportResponse } from './transport/transport';
@@ -31,6 +33,9 @@ import type {
 import type { Response } from './wire/response';
 
 type ResolvedRequest = ReturnType<typeof resolveRequestSettings>;
+
+/** How much of an error body is kept: enough for any real error object, never a flood. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /**
  * The APIFree client.
@@ -49,9 +54,11 @@ export class APIFree {
   readonly maxRetries: number;
   #settings: ClientSettings;
   #transport: Transport;
+  #redactor: Redactor;
 
   constructor(options: ClientOptions = {}) {
     this.#settings = resolveClientSettings(options);
+    this.#redactor = createRedactor(this.#settings.apiKey);
     if (options.fetch !== undefined && typeof options.fetch !== 'function') {
       throw new APIFreeConfigurationError('fetch', 'The fetch option must be a function.');
     }
@@ -116,7 +123,7 @@ export class APIFree {
     }
     // Until the stream is handed over, this attempt owns the timer and the abort listener.
     let handedOver = false;
-    const responseHeaders = this.#redactHeaders(response.headers);
+    const responseHeaders = this.#redactor.headers(response.headers);
     const info: ResponseInfo = {
       status: response.status,
       headers: responseHeaders,
@@ -147,7 +154,13 @@ export class APIFree {
           },
         };
       }
-      const text = await this.#readText(response, controller.signal, url);
+      const { text, truncated } = await this.#read(
+        response,
+        controller.signal,
+        url,
+        this.#settings.maxResponseSize,
+      );
+      if (truncated) throw this.#tooLarge(info);
       return {
         kind: 'done' as const,
         result: { data: this.#parseJSON(text, info), response: info },
@@ -171,22 +184,45 @@ export class APIFree {
     signal: AbortSignal,
     url: string,
   ): Promise<APIError> {
-    const text = await this.#readText(response, signal, url);
-    let body: unknown = this.#redact(text);
+    const { text, truncated } = await this.#read(response, signal, url, MAX_ERROR_BODY_BYTES);
+    const redactor = this.#redactor;
+    let body: unknown;
     try {
-      body = redactValue(JSON.parse(text), this.#settings.apiKey);
+      body = redactor.value(JSON.parse(text));
     } catch {
       // A non-JSON error body (a proxy's HTML page, say) is kept as text.
+      body = redactor.text(text);
     }
-    return makeAPIError(info.status, info.headers, body, this.#redact(text));
+    const error = makeAPIError(
+      info.status,
+      info.headers,
+      body,
+      typeof body === 'string' ? body : JSON.stringify(body),
+      truncated ? MAX_ERROR_BODY_BYTES : undefined,
+    );
+    return error;
   }
 
-  async #readText(response: TransportResponse, signal: AbortSignal, url: string): Promise<string> {
+  /** Reads a body as text, at most `limit` bytes; a longer body is cut there and closed. */
+  async #read(
+    response: TransportResponse,
+    signal: AbortSignal,
+    url: string,
+    limit: number,
+  ): Promise<{ text: string; truncated: boolean }> {
     try {
-      return await response.body.text();
+      return await readBounded(response.body, limit);
     } catch (cause) {
       throw mapTransportError(cause, signal, url, 'request', this.#redactor);
     }
+  }
+
+  #tooLarge(info: ResponseInfo): APIStreamError {
+    return new APIStreamError({
+      message: `APIFree answered with a response larger than maxResponseSize (${this.#settings.maxResponseSize} bytes); it was not read further. Raise maxResponseSize if you expect answers this large.`,
+      code: 'response_too_large',
+      requestId: info.requestId,
+    });
   }
 
   /**
@@ -204,14 +240,14 @@ export class APIFree {
     if (problem !== undefined) throw this.#invalidResponse(problem, text, info);
     const response = value as Response;
     if (response.status === 'failed') {
-      throw responseFailedError(response, { requestId: info.requestId, redact: this.#redactor });
+      throw responseFailedError(response, { requestId: info.requestId, redactor: this.#redactor });
     }
     return response;
   }
 
   #invalidResponse(problem: string, text: string, info: ResponseInfo): APIStreamError {
     return new APIStreamError({
-      message: `APIFree answered HTTP ${info.status} with a response this client cannot read (${this.#redact(problem)}): ${this.#redact(text).slice(0, 200)}`,
+      message: `APIFree answered HTTP ${info.status} with a response this client cannot read (${this.#redactor.text(problem)}): ${this.#redactor.text(text).slice(0, 200)}`,
       code: 'invalid_response',
       requestId: info.requestId,
     });
@@ -274,7 +310,7 @@ export class APIFree {
       chunks,
       close: () => stop(() => response.body.cancel()),
       finish: () => stop(() => response.body.finish()),
-      redact: (text) => this.#redact(text),
+      redactor: this.#redactor,
       maxEventSize: this.#settings.maxEventSize,
     });
   }
@@ -285,28 +321,14 @@ export class APIFree {
       'content-type': 'application/json',
       ...lowercase(this.#settings.headers),
     };
+    for (const [name, value] of Object.entries(headers))
+      if (value === undefined) delete headers[name];
     for (const [name, value] of Object.entries(request.headers ?? {})) {
       if (value === undefined) delete headers[name.toLowerCase()];
       else headers[name.toLowerCase()] = value;
     }
     headers.authorization = `Bearer ${this.#settings.apiKey}`;
     return headers;
-  }
-
-  #redactor = (text: string) => this.#redact(text);
-
-  /** The response headers, with any echo of the key masked (a copy only when needed). */
-  #redactHeaders(headers: Headers): Headers {
-    let echoed = false;
-    for (const [, value] of headers) if (this.#redact(value) !== value) echoed = true;
-    if (!echoed) return headers;
-    const safe = new Headers();
-    for (const [name, value] of headers) safe.append(name, this.#redact(value));
-    return safe;
-  }
-
-  #redact(text: string): string {
-    return redactSecret(text, this.#settings.apiKey);
   }
 
   /** What `JSON.stringify(client)` shows: the settings, never the key. */

@@ -31,12 +31,16 @@ const ADVICE_BY_STATUS: Record<number, string> = {
   429: 'Slow down and retry after the time in the Retry-After header.',
 };
 
-/** Builds the typed error for an HTTP error response. The one place status → class happens. */
+/**
+ * Builds the typed error for an HTTP error response: the one place status → class happens.
+ * `body` and `rawText` are already masked; `truncatedAt` says the body was cut there.
+ */
 export function makeAPIError(
   status: number,
   headers: Headers,
   body: unknown,
   rawText: string,
+  truncatedAt?: number,
 ): APIError {
   const ErrorClass = CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
   const details = readErrorDetails(body);
@@ -49,6 +53,7 @@ export function makeAPIError(
   let summary = `APIFree returned HTTP ${status}`;
   if (details.code) summary += ` (${details.code})`;
   if (details.param) summary += ` for ${details.param}`;
-  const message = `${summary}: ${serverMessage ?? 'no error message in the body'}${advice ? ` ${advice}` : ''}${requestId ? ` [request id ${requestId}]` : ''}`;
+  const cut = truncatedAt === undefined ? '' : ` (the error body was cut at ${truncatedAt} bytes)`;
+  const message = `${summary}: ${serverMessage ?? 'no error message in the body'}${cut}${advice ? ` ${advice}` : ''}${requestId ? ` [request id ${requestId}]` : ''}`;
   return new ErrorClass({ status, headers, body, message });
 }

@@ -6,6 +6,7 @@ import {
   APIStreamTruncatedError,
   APIUserAbortError,
 } from './errors';
+import type { Redactor } from './secret/redactor';
 
 /** Why the client aborted a request: the reason it passes to `AbortController.abort`. */
 export type AbortReason =
@@ -28,38 +29,35 @@ export function mapTransportError(
   signal: AbortSignal,
   url: string,
   phase: 'request' | 'stream',
-  redact: (text: string) => string,
+  redactor: Redactor,
 ): APIFreeError {
   if (error instanceof APIFreeError) return error;
+  // A transport's or a custom fetch's error may carry the request (and its Authorization).
+  const cause = redactor.cause(error);
   if (signal.aborted) {
     const reason = signal.reason as AbortReason | undefined;
     if (reason?.kind === 'timeout') {
       return new APIConnectionTimeoutError(
         `APIFree did not answer within ${reason.milliseconds} ms. Raise the timeout option, or retry.`,
-        { cause: error },
+        { cause },
       );
     }
     if (reason?.kind === 'idle') {
       return new APIConnectionTimeoutError(
         `The stream stalled: no data for ${reason.milliseconds} ms. Raise streamIdleTimeout, or retry.`,
-        { cause: error },
+        { cause },
       );
     }
-    return new APIUserAbortError(undefined, { cause: error });
+    return new APIUserAbortError(undefined, { cause });
   }
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string' && TIMEOUT_CODES.has(code)) {
     return new APIConnectionTimeoutError(
       `APIFree did not answer in time (${code}). Raise the timeout option, or retry.`,
-      {
-        cause: error,
-      },
+      { cause },
     );
   }
-  const raw = describe(error);
-  const detail = redact(raw);
-  // An error whose text carried the key is not kept as the cause: the cause is shown too.
-  const cause = detail === raw ? error : undefined;
+  const detail = redactor.text(describe(error));
   if (code === 'UND_ERR_INVALID_ARG') {
     return new APIFreeConfigurationError(
       'headers',

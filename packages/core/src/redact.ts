@@ -1,40 +1,15 @@
-/** The forms a secret can take in a server's text: as is, and with `/` escaped as JSON allows. */
-function secretForms(secret: string): string[] {
-  const escaped = secret.replaceAll('/', '\\/');
-  return escaped === secret ? [secret] : [secret, escaped];
-}
+import { createRedactor } from './secret/redactor';
+
+export { maskSecret } from './secret/mask-secret';
 
 /**
- * Masks `secret` wherever it appears in `text`, keeping only enough to recognise it
- * (`sk-a****wxyz`), so an API key a server echoes never reaches a message or a log.
+ * Masks `secret` wherever it appears in `text`, in any of the forms a server might echo
+ * it (as is, JSON-escaped, without its prefix, base64, hex, `\u`- or percent-encoded),
+ * keeping only enough to recognise it (`sk-a****wxyz`).
+ *
+ * @example
+ * redactSecret('Incorrect key sk-live-0123456789abcdef', 'sk-live-0123456789abcdef'); // 'Incorrect key sk-l****cdef'
  */
 export function redactSecret(text: string, secret: string | undefined): string {
-  if (!secret) return text;
-  let result = text;
-  for (const form of secretForms(secret)) {
-    if (result.includes(form)) result = result.split(form).join(maskSecret(secret));
-  }
-  return result;
-}
-
-/** {@link redactSecret} applied to every string inside a parsed JSON value. */
-export function redactValue<T>(value: T, secret: string | undefined): T {
-  if (!secret) return value;
-  if (typeof value === 'string') return redactSecret(value, secret) as T;
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secret)) as T;
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [
-        redactSecret(key, secret),
-        redactValue(item, secret),
-      ]),
-    ) as T;
-  }
-  return value;
-}
-
-/** `sk-abcdefghijklmnop…wxyz` → `sk-a****wxyz`; secrets under 20 characters are masked whole. */
-export function maskSecret(secret: string): string {
-  if (secret.length < 20) return '****';
-  return `${secret.slice(0, 4)}****${secret.slice(-4)}`;
+  return createRedactor(secret).text(text);
 }

@@ -1,6 +1,7 @@
 import { createSSEDecoder, type SSEDecoder } from './decode-events';
 import { readErrorDetails } from './error-details';
 import { APIResponseFailedError, APIStreamError, APIStreamTruncatedError } from './errors';
+import type { Redactor } from './secret/redactor';
 import { streamEventProblem } from './wire/check-shape';
 import type { Response } from './wire/response';
 import type { ErrorEvent, ResponseFailedEvent, ResponseStreamEvent } from './wire/stream-events';
@@ -20,7 +21,8 @@ export interface StreamSource {
   close(): void;
   /** The answer is complete: release the connection, keeping it for reuse if it ends soon. */
   finish(): void;
-  redact(text: string): string;
+  /** Masks the API key in everything the stream reports. */
+  redactor: Redactor;
   maxEventSize: number;
 }
 
@@ -200,7 +202,7 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
       // The parser's own message quotes the raw data; the redacted preview says the same safely.
       this.#fail(
         this.#error(
-          `APIFree sent an event that is not valid JSON: ${preview(this.#source.redact(data))}`,
+          `APIFree sent an event that is not valid JSON: ${preview(this.#source.redactor.text(data))}`,
           'invalid_event',
         ),
       );
@@ -209,7 +211,7 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
     if (typeof event !== 'object' || event === null || Array.isArray(event)) {
       this.#fail(
         this.#error(
-          `APIFree sent an event that is not a JSON object: ${preview(this.#source.redact(data))}`,
+          `APIFree sent an event that is not a JSON object: ${preview(this.#source.redactor.text(data))}`,
           'invalid_event',
         ),
       );
@@ -231,7 +233,7 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
     if (problem !== undefined) {
       this.#fail(
         this.#error(
-          `APIFree sent a ${this.#source.redact(event.type)} event this client cannot read: ${this.#source.redact(problem)}.`,
+          `APIFree sent a ${this.#source.redactor.text(event.type)} event this client cannot read: ${this.#source.redactor.text(problem)}.`,
           'invalid_event',
         ),
       );
@@ -256,23 +258,22 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
   }
 
   #errorFromEvent(event: ErrorEvent): APIStreamError {
-    const details = readErrorDetails(event);
-    const redact = this.#source.redact;
+    const details = readErrorDetails(this.#source.redactor.value(event));
     return new APIStreamError({
-      message: `APIFree reported an error during the stream${details.code ? ` (${redact(details.code)})` : ''}: ${redact(details.message ?? 'no message')}`,
-      code: details.code === undefined ? null : redact(details.code),
+      message: `APIFree reported an error during the stream${details.code ? ` (${details.code})` : ''}: ${details.message ?? 'no message'}`,
+      code: details.code ?? null,
       // A flat error event's own `type` is the event type, not the error's.
-      type: details.type === undefined || details.type === 'error' ? null : redact(details.type),
-      param: details.param === undefined ? null : redact(details.param),
+      type: details.type === undefined || details.type === 'error' ? null : details.type,
+      param: details.param ?? null,
       requestId: this.response.requestId,
-      event: redactDeep(event, redact),
+      event: this.#source.redactor.value(event),
     });
   }
 
   #errorFromFailed(event: ResponseFailedEvent): APIResponseFailedError {
     return responseFailedError(event.response, {
       requestId: this.response.requestId,
-      redact: this.#source.redact,
+      redactor: this.#source.redactor,
       event,
     });
   }
@@ -284,27 +285,22 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
  */
 export function responseFailedError(
   response: unknown,
-  options: { requestId: string | undefined; redact: (text: string) => string; event?: unknown },
+  options: { requestId: string | undefined; redactor: Redactor; event?: unknown },
 ): APIResponseFailedError {
-  const { redact } = options;
-  const details = readErrorDetails((response as { error?: unknown } | undefined)?.error ?? {});
+  const { redactor } = options;
+  const safe = redactor.value(response);
+  const details = readErrorDetails((safe as { error?: unknown } | undefined)?.error ?? {});
   return new APIResponseFailedError({
-    message: `The response failed${details.code ? ` (${redact(details.code)})` : ''}: ${redact(details.message ?? 'no reason given')}`,
-    code: details.code === undefined ? null : redact(details.code),
-    type: details.type === undefined ? null : redact(details.type),
-    param: details.param === undefined ? null : redact(details.param),
+    message: `The response failed${details.code ? ` (${details.code})` : ''}: ${details.message ?? 'no reason given'}`,
+    code: details.code ?? null,
+    type: details.type ?? null,
+    param: details.param ?? null,
     requestId: options.requestId,
-    response: redactDeep(response, redact),
-    ...(options.event !== undefined && { event: redactDeep(options.event, redact) }),
+    response: safe,
+    ...(options.event !== undefined && { event: redactor.value(options.event) }),
   });
 }
 
 function preview(data: string): string {
   return data.length > 200 ? `${data.slice(0, 200)}…` : data;
-}
-
-function redactDeep<T>(value: T, redact: (text: string) => string): T {
-  const json = JSON.stringify(value);
-  const redacted = redact(json);
-  return redacted === json ? value : (JSON.parse(redacted) as T);
 }

@@ -1,4 +1,5 @@
 import { responseFailedError } from '../response-stream';
+import { createRedactor } from '../secret/redactor';
 import type { ReasoningInputItem } from '../wire/request';
 import type { Annotation, Response, UnknownOutputItem } from '../wire/response';
 import { createEventNormalizer } from './create-event-normalizer';
@@ -60,7 +61,10 @@ export interface ResponseOutput {
  */
 export function readResponse(response: Response): ResponseOutput {
   if (response.status === 'failed') {
-    throw responseFailedError(response, { requestId: undefined, redact: (text) => text });
+    throw responseFailedError(response, {
+      requestId: undefined,
+      redactor: createRedactor(undefined),
+    });
   }
   const parts: OutputPart[] = [];
   let result: Omit<ResponseOutput, 'parts'> | undefined;

@@ -1,3 +1,4 @@
+import { APIFreeConfigurationError } from '../errors';
 import type { Transport, TransportBody } from './transport';
 
 /** A `fetch`-compatible function (the global one, or one a caller provides). */
@@ -10,14 +11,41 @@ export type FetchFunction = (input: string, init: RequestInit) => Promise<global
 export function createFetchTransport(fetchFunction?: FetchFunction): Transport {
   return async (request) => {
     const send = fetchFunction ?? (globalThis.fetch as FetchFunction);
-    const response = await send(request.url, {
+    const response: unknown = await send(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,
       signal: request.signal,
     });
+    checkAnswer(response, fetchFunction !== undefined);
     return { status: response.status, headers: response.headers, body: fetchBody(response) };
   };
+}
+
+/**
+ * A `fetch` must answer with a `Response` (or something shaped like one); a custom one
+ * that does not fails here, typed and naming what is missing, not deeper as a `TypeError`.
+ */
+function checkAnswer(answer: unknown, custom: boolean): asserts answer is globalThis.Response {
+  const candidate = answer as Partial<globalThis.Response> | null | undefined;
+  const problem =
+    typeof candidate !== 'object' || candidate === null
+      ? `it resolved to ${candidate === null ? 'null' : typeof candidate}`
+      : typeof candidate.status !== 'number'
+        ? 'its status is not a number'
+        : typeof candidate.headers?.get !== 'function' ||
+            typeof (candidate.headers as Partial<Headers>)[Symbol.iterator] !== 'function'
+          ? 'it has no Headers'
+          : candidate.body !== null &&
+              candidate.body !== undefined &&
+              typeof candidate.body.getReader !== 'function'
+            ? 'its body is not a ReadableStream'
+            : undefined;
+  if (problem === undefined) return;
+  throw new APIFreeConfigurationError(
+    'fetch',
+    `The ${custom ? 'fetch option' : 'global fetch'} did not answer with a Response: ${problem}. A custom fetch must resolve to a Response (status, headers, body).`,
+  );
 }
 
 function fetchBody(response: globalThis.Response): TransportBody {
@@ -36,7 +64,6 @@ function fetchBody(response: globalThis.Response): TransportBody {
         },
       };
     },
-    text: () => response.text(),
     finish() {
       // fetch keeps or drops the connection itself; the rest of the body is of no use.
       this.cancel();

@@ -12,8 +12,6 @@ export interface TransportRequest {
 
 /** The bytes of a response body, read one network chunk at a time. */
 export interface TransportBody extends AsyncIterable<Uint8Array> {
-  /** The whole body as text. */
-  text(): Promise<string>;
   /** Stops reading and closes the connection. Safe to call more than once. */
   cancel(): void;
   /**

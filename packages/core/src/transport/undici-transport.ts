@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Agent } from 'undici';
+import { APIStreamError } from '../errors';
 import { drain } from './drain-body';
 import type { Transport } from './transport';
 
@@ -28,7 +29,8 @@ export function createUndiciTransport(): Transport {
     const { undici, agent } = await load();
     const response = await undici.request(request.url, {
       method: request.method,
-      headers: request.headers,
+      // undici does not decompress: ask for the body as it is, so every read stays bounded.
+      headers: { ...request.headers, 'accept-encoding': 'identity' },
       body: request.body,
       signal: request.signal,
       dispatcher: agent,
@@ -36,6 +38,16 @@ export function createUndiciTransport(): Transport {
       // The client's own stream watchdog and request timer bound the body.
       bodyTimeout: 0,
     });
+    const encoding = response.headers['content-encoding'];
+    if (encoding !== undefined && encoding !== 'identity') {
+      // The body is discarded unread; its abort error concerns no one.
+      response.body.on('error', () => undefined);
+      response.body.destroy();
+      throw new APIStreamError({
+        message: `APIFree answered with content-encoding ${String(encoding)} though this client asked for identity (uncompressed); a proxy in between may compress responses: let it pass them through as they are.`,
+        code: 'invalid_response',
+      });
+    }
     const headers = new Headers();
     for (const [name, value] of Object.entries(response.headers)) {
       if (Array.isArray(value)) for (const item of value) headers.append(name, item);
@@ -47,7 +59,6 @@ export function createUndiciTransport(): Transport {
       headers,
       body: {
         [Symbol.asyncIterator]: () => readBuffered(body),
-        text: () => body.text(),
         cancel: () => {
           if (!body.destroyed) body.destroy();
         },
