@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type LanguageModelV2, type ProviderV2 } from '@ai-sdk/provider';
+import { InvalidArgumentError } from '@ai-sdk/provider';
+import type { LanguageModelV2, ProviderV2 } from '@ai-sdk/provider-v2';
 import {
   type APIFreeProviderSettings,
   createAPIFree as createAPIFreeV4,

@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type LanguageModelV3, type ProviderV3 } from '@ai-sdk/provider';
+import { InvalidArgumentError } from '@ai-sdk/provider';
+import type { LanguageModelV3, ProviderV3 } from '@ai-sdk/provider-v3';
 import {
   type APIFreeProviderSettings,
   createAPIFree as createAPIFreeV4,

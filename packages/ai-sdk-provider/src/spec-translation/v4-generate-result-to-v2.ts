@@ -11,7 +11,7 @@ import { convertV4UsageToV2 } from './v4-usage-to-v2';
 import { convertV4WarningToV2 } from './v4-warning-to-v2';
 
 /** What a V2 model's `doGenerate` resolves to (the V2 spec names no type for it). */
-export type LanguageModelV2GenerateResult = Awaited<ReturnType<LanguageModelV2['doGenerate']>>;
+type LanguageModelV2GenerateResult = Awaited<ReturnType<LanguageModelV2['doGenerate']>>;
 
 /**
  * Converts a V4 `doGenerate` result to V2: flat usage, a plain finish reason, and
