@@ -9,7 +9,9 @@ globalThis.fetch = (input, init) => {
   const url = new URL(input instanceof Request ? input.url : String(input));
   if (!LOOPBACK.has(url.hostname)) {
     blocked.push(url.origin);
-    return Promise.reject(new TypeError(`compat: blocked fetch to ${url.origin}: tests reach loopback only`));
+    return Promise.reject(
+      new TypeError(`compat: blocked fetch to ${url.origin}: tests reach loopback only`),
+    );
   }
   return originalFetch(input, init);
 };

@@ -14,3 +14,9 @@ export function requestBodies(simulator: Simulator): Array<Record<string, unknow
     .filter((request) => request.path.startsWith('/v1/responses'))
     .map((request) => request.body as Record<string, unknown>);
 }
+
+/** The `output` of each `function_call_output` item in the `index`-th request's input. */
+export function functionCallOutputs(simulator: Simulator, index: number): unknown[] {
+  const input = (requestBodies(simulator)[index]?.input ?? []) as Array<Record<string, unknown>>;
+  return input.filter((item) => item.type === 'function_call_output').map((item) => item.output);
+}

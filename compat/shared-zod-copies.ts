@@ -10,12 +10,19 @@ import { dirname } from 'node:path';
  * @example
  * const { project, seen } = zodCopies(import.meta.url);
  */
-export function zodCopies(projectUrl: string): { project: string; version: string; seen: string[] } {
+export function zodCopies(projectUrl: string): {
+  project: string;
+  version: string;
+  seen: string[];
+} {
   const require = createRequire(projectUrl);
   const folderOf = (resolve: NodeJS.Require, name: string) =>
     realpathSync(dirname(resolve.resolve(`${name}/package.json`)));
   const zodOf = (packageName: string) =>
-    folderOf(createRequire(require.resolve(`${packageName}/package.json`)), '@ai-sdk/provider-utils');
+    folderOf(
+      createRequire(require.resolve(`${packageName}/package.json`)),
+      '@ai-sdk/provider-utils',
+    );
   const providerUtilsFolders = ['@apifree/ai-sdk-provider', 'ai5', 'ai6', 'ai7'].map(zodOf);
   return {
     project: folderOf(require, 'zod'),

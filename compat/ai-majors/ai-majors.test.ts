@@ -2,7 +2,10 @@
 // by side, against the simulator. The simulator is deterministic, so every expected
 // value below follows from the prompt (its README says what it answers).
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import type { Simulator } from '@apifree/simulator';
 import * as ai5 from 'ai5';
 import { z } from 'zod';
@@ -39,6 +42,18 @@ for (const major of MAJORS) {
     major.createProvider({ apiKey: COMPAT_KEY, baseURL: simulator.baseURL })(modelId);
 
   describe(major.name, () => {
+    it("TypeScript: the model is accepted by the major's types", async () => {
+      const tsc = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsc');
+      const file = join(import.meta.dirname, 'types', `${major.name.replace('@', '')}.ts`);
+      const flags = ['--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck'];
+      const module = ['--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node'];
+      // tsc exits non-zero with the errors on stdout; a clean compile prints nothing.
+      const { stdout } = await promisify(execFile)(tsc, [...flags, ...module, file]).catch(
+        (error: { stdout: string }) => ({ stdout: error.stdout }),
+      );
+      assert.equal(stdout, '');
+    });
+
     it('generateText', async () => {
       const result = await sdk.generateText({
         model: model('gpt-4.1-mini'),
@@ -66,7 +81,10 @@ for (const major of MAJORS) {
     });
 
     it('streamText (full stream parts)', async () => {
-      const result = sdk.streamText({ model: model('gpt-4.1-mini'), prompt: 'Say "streaming works"' });
+      const result = sdk.streamText({
+        model: model('gpt-4.1-mini'),
+        prompt: 'Say "streaming works"',
+      });
       const types: string[] = [];
       const deltas: string[] = [];
       let finishReason: string | undefined;
@@ -156,9 +174,11 @@ for (const major of MAJORS) {
         age: 36,
         hobbies: ['example hobbies', 'example hobbies'],
       });
-      const format = (requestBodies(simulator)[0]?.text as { format: Record<string, unknown> })
-        .format;
-      assert.deepEqual([format.type, format.name, format.strict], ['json_schema', 'response', true]);
+      const text = requestBodies(simulator)[0]?.text as { format?: Record<string, unknown> };
+      assert.deepEqual(
+        [text.format?.type, text.format?.name, text.format?.strict],
+        ['json_schema', 'response', true],
+      );
     });
 
     it('reasoning', async () => {
@@ -171,7 +191,10 @@ for (const major of MAJORS) {
         result.reasoningText,
         '**Understanding the request**\n\nThe user asks: "Why is the sky blue?". I will answer directly with a short, clear explanation.',
       );
-      const usage = result.usage as { reasoningTokens?: number; outputTokenDetails?: { reasoningTokens?: number } };
+      const usage = result.usage as {
+        reasoningTokens?: number;
+        outputTokenDetails?: { reasoningTokens?: number };
+      };
       const reasoningTokens =
         major.name === 'ai@5' ? usage.reasoningTokens : usage.outputTokenDetails?.reasoningTokens;
       assert.deepEqual([result.usage.outputTokens, reasoningTokens], [146, 92]);
@@ -180,7 +203,10 @@ for (const major of MAJORS) {
 
     it('retried 429', async () => {
       simulator.failNext({ name: 'rate_limit', retryAfterMs: 10 });
-      const result = await sdk.generateText({ model: model('gpt-4.1-mini'), prompt: 'Say "retried"' });
+      const result = await sdk.generateText({
+        model: model('gpt-4.1-mini'),
+        prompt: 'Say "retried"',
+      });
       assert.equal(result.text, 'retried');
       assert.equal(requestBodies(simulator).length, 2);
     });
@@ -231,7 +257,13 @@ for (const major of MAJORS) {
         types.push(part.type);
         if (part.type === 'text-delta') controller.abort();
       }
-      assert.deepEqual(collapse(types), ['start', 'start-step', 'text-start', 'text-delta', 'abort']);
+      assert.deepEqual(collapse(types), [
+        'start',
+        'start-step',
+        'text-start',
+        'text-delta',
+        'abort',
+      ]);
     });
   });
 }

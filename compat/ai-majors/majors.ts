@@ -1,12 +1,15 @@
+import { createAPIFree as createAPIFreeV7 } from '@apifree/ai-sdk-provider';
 import { createAPIFree as createAPIFreeV5 } from '@apifree/ai-sdk-provider/ai-v5';
 import { createAPIFree as createAPIFreeV6 } from '@apifree/ai-sdk-provider/ai-v6';
-import { createAPIFree as createAPIFreeV7 } from '@apifree/ai-sdk-provider';
 import * as ai5 from 'ai5';
 import * as ai6 from 'ai6';
 import * as ai7 from 'ai7';
 
 /** The model argument every major takes: a provider's model for that major. */
-type ModelFactory = (settings: { apiKey: string; baseURL: string }) => (modelId: string) => ai7.LanguageModel;
+type ModelFactory = (settings: {
+  apiKey: string;
+  baseURL: string;
+}) => (modelId: string) => ai7.LanguageModel;
 
 /** One AI SDK major with the entry point of our provider meant for it. */
 export interface Major {

@@ -9,7 +9,7 @@ import { END, MessagesAnnotation, START, StateGraph } from '@langchain/langgraph
 import { createReactAgent, ToolNode } from '@langchain/langgraph/prebuilt';
 import { createAgent } from 'langchain';
 import { z } from 'zod';
-import { COMPAT_KEY, requestBodies, startCompatSimulator } from '../shared-simulator.ts';
+import { COMPAT_KEY, functionCallOutputs, startCompatSimulator } from '../shared-simulator.ts';
 import {
   WEATHER_ANSWER,
   WEATHER_ANSWER_DELTAS,
@@ -58,7 +58,8 @@ async function streamMessages(graph: {
   for await (const [message] of stream) {
     if (!AIMessageChunk.isInstance(message)) continue;
     if (message.text !== '') deltas.push(message.text);
-    for (const chunk of message.tool_call_chunks ?? []) if (chunk.name) toolCallNames.push(chunk.name);
+    for (const chunk of message.tool_call_chunks ?? [])
+      if (chunk.name) toolCallNames.push(chunk.name);
   }
   return { deltas, toolCallNames };
 }
@@ -68,10 +69,7 @@ function assertRoundTrip(result: { deltas: string[]; toolCallNames: string[] }):
   assert.deepEqual(result.toolCallNames, ['get_weather']);
   assert.deepEqual(result.deltas, WEATHER_ANSWER_DELTAS);
   assert.equal(result.deltas.join(''), WEATHER_ANSWER);
-  const outputs = (requestBodies(simulator)[1]?.input as Array<Record<string, unknown>>)
-    .filter((item) => item.type === 'function_call_output')
-    .map((item) => item.output);
-  assert.deepEqual(outputs, [WEATHER_OUTPUT]);
+  assert.deepEqual(functionCallOutputs(simulator, 1), [WEATHER_OUTPUT]);
 }
 
 describe('LangGraph', () => {

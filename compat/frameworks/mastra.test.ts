@@ -4,12 +4,22 @@ import { after, before, describe, it } from 'node:test';
 import { createAPIFree } from '@apifree/ai-sdk-provider';
 import type { Simulator } from '@apifree/simulator';
 import { Agent } from '@mastra/core/agent';
+import type { MastraModelConfig } from '@mastra/core/llm';
 import { createTool } from '@mastra/core/tools';
 import { z } from 'zod';
-import { COMPAT_KEY, requestBodies, startCompatSimulator } from '../shared-simulator.ts';
+import {
+  COMPAT_KEY,
+  functionCallOutputs,
+  requestBodies,
+  startCompatSimulator,
+} from '../shared-simulator.ts';
 import {
   WEATHER_ANSWER_DELTAS,
-  WEATHER_OUTPUT, WEATHER_PROMPT, WEATHER_TOOL, weatherFor } from '../shared-weather.ts';
+  WEATHER_OUTPUT,
+  WEATHER_PROMPT,
+  WEATHER_TOOL,
+  weatherFor,
+} from '../shared-weather.ts';
 
 let simulator: Simulator;
 before(async () => {
@@ -34,7 +44,9 @@ describe('Mastra', () => {
       id: 'weather',
       name: 'weather',
       instructions: 'You answer weather questions.',
-      model: apifree('gpt-4.1-mini'),
+      // Mastra 1.71's types pin @ai-sdk/provider 4.0.17, whose V4 lacks the `interrupted`
+      // finish reason; at run time Mastra takes the model as it is.
+      model: apifree('gpt-4.1-mini') as MastraModelConfig,
       tools: { [WEATHER_TOOL.name]: getWeather },
     });
     const stream = await agent.stream(WEATHER_PROMPT, { maxSteps: 3 });
@@ -44,11 +56,8 @@ describe('Mastra', () => {
     }
     assert.deepEqual(calls, [{ city: 'Paris' }]);
     assert.deepEqual(deltas, WEATHER_ANSWER_DELTAS);
-    const [first, second] = requestBodies(simulator);
+    const [first] = requestBodies(simulator);
     assert.equal(first?.instructions, 'You answer weather questions.');
-    assert.deepEqual(
-      (second?.input as Array<Record<string, unknown>>).filter((item) => item.type === 'function_call_output').map((item) => item.output),
-      [WEATHER_OUTPUT],
-    );
+    assert.deepEqual(functionCallOutputs(simulator, 1), [WEATHER_OUTPUT]);
   });
 });

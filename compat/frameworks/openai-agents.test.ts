@@ -6,7 +6,7 @@ import type { Simulator } from '@apifree/simulator';
 import { Agent, run, setTracingDisabled, tool } from '@openai/agents';
 import { aisdk } from '@openai/agents-extensions/ai-sdk';
 import { z } from 'zod';
-import { COMPAT_KEY, requestBodies, startCompatSimulator } from '../shared-simulator.ts';
+import { COMPAT_KEY, functionCallOutputs, startCompatSimulator } from '../shared-simulator.ts';
 import {
   WEATHER_ANSWER,
   WEATHER_ANSWER_DELTAS,
@@ -57,9 +57,6 @@ describe('OpenAI Agents SDK', () => {
     assert.deepEqual(items, ['tool_called', 'tool_output', 'message_output_created']);
     assert.deepEqual(deltas, WEATHER_ANSWER_DELTAS);
     assert.equal(result.finalOutput, WEATHER_ANSWER);
-    const outputs = (requestBodies(simulator)[1]?.input as Array<Record<string, unknown>>)
-      .filter((item) => item.type === 'function_call_output')
-      .map((item) => item.output);
-    assert.deepEqual(outputs, [WEATHER_OUTPUT]);
+    assert.deepEqual(functionCallOutputs(simulator, 1), [WEATHER_OUTPUT]);
   });
 });

@@ -40,7 +40,8 @@ export async function probe(
     try {
       result[name] = await check(target);
     } catch (error) {
-      result[name] = `error: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+      result[name] =
+        `error: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
     }
   }
   return result;

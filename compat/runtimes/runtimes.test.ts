@@ -7,8 +7,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { EdgeVM } from '@edge-runtime/vm';
 import type { Simulator } from '@apifree/simulator';
+import { EdgeVM } from '@edge-runtime/vm';
 import { Miniflare } from 'miniflare';
 import { COMPAT_KEY, startCompatSimulator } from '../shared-simulator.ts';
 import { bundle } from './bundle.ts';
@@ -57,14 +57,25 @@ async function runCli(command: string, args: string[]): Promise<ProbeResult> {
 }
 
 const CLI_RUNTIMES = [
-  { name: 'Node 22.19', command: join(here, 'node_modules', 'node22', 'bin', 'node'), args: ['probe-cli.ts'] },
+  {
+    name: 'Node 22.19',
+    command: join(here, 'node_modules', 'node22', 'bin', 'node'),
+    args: ['probe-cli.ts'],
+  },
   { name: 'Node 24', command: process.execPath, args: ['probe-cli.ts'] },
   { name: 'Bun', command: bin('bun'), args: ['probe-cli.ts'] },
   {
     name: 'Deno',
     command: bin('deno'),
     // ai's gateway (@vercel/oidc) reads the host name when it loads.
-    args: ['run', '--allow-net=127.0.0.1', '--allow-read', '--allow-env', '--allow-sys=hostname', 'probe-cli.ts'],
+    args: [
+      'run',
+      '--allow-net=127.0.0.1',
+      '--allow-read',
+      '--allow-env',
+      '--allow-sys=hostname',
+      'probe-cli.ts',
+    ],
   },
 ];
 
@@ -76,7 +87,12 @@ for (const runtime of CLI_RUNTIMES) {
     });
     it('reports its version', async () => {
       const { stdout } = await run(runtime.command, ['--version']);
-      const expected = { 'Node 22.19': /^v22\.19\.0/, 'Node 24': /^v24\./, Bun: /^1\.4\.5/, Deno: /^deno 2\.9\.6/ };
+      const expected = {
+        'Node 22.19': /^v22\.19\.0/,
+        'Node 24': /^v24\./,
+        Bun: /^1\.4\.5/,
+        Deno: /^deno 2\.9\.6/,
+      };
       assert.match(stdout.trim(), expected[runtime.name as keyof typeof expected]);
     });
     itChecks(['core', 'streamText', 'langchain'], () => result);
@@ -151,6 +167,9 @@ describe('Edge runtime', () => {
       globalName: 'compat',
       conditions: edgeConditions,
     });
-    assert.throws(() => new EdgeVM().evaluate(script), /Dynamic require of "node:zlib" is not supported/);
+    assert.throws(
+      () => new EdgeVM().evaluate(script),
+      /Dynamic require of "node:zlib" is not supported/,
+    );
   });
 });

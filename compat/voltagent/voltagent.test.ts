@@ -5,7 +5,7 @@ import { createAPIFree } from '@apifree/ai-sdk-provider/ai-v6';
 import type { Simulator } from '@apifree/simulator';
 import { Agent, createTool } from '@voltagent/core';
 import { z } from 'zod';
-import { COMPAT_KEY, requestBodies, startCompatSimulator } from '../shared-simulator.ts';
+import { COMPAT_KEY, functionCallOutputs, startCompatSimulator } from '../shared-simulator.ts';
 import {
   WEATHER_ANSWER_DELTAS,
   WEATHER_OUTPUT,
@@ -48,9 +48,6 @@ describe('VoltAgent', () => {
     assert.deepEqual(calls, [{ city: 'Paris' }]);
     assert.deepEqual(toolCalls, ['get_weather']);
     assert.deepEqual(deltas, WEATHER_ANSWER_DELTAS);
-    const outputs = (requestBodies(simulator)[1]?.input as Array<Record<string, unknown>>)
-      .filter((item) => item.type === 'function_call_output')
-      .map((item) => item.output);
-    assert.deepEqual(outputs, [WEATHER_OUTPUT]);
+    assert.deepEqual(functionCallOutputs(simulator, 1), [WEATHER_OUTPUT]);
   });
 });

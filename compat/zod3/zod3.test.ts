@@ -3,9 +3,9 @@
 // checked by the provider's schema, and one copy of zod in the whole install.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createAPIFree as createAPIFreeV7 } from '@apifree/ai-sdk-provider';
 import { createAPIFree as createAPIFreeV5 } from '@apifree/ai-sdk-provider/ai-v5';
 import { createAPIFree as createAPIFreeV6 } from '@apifree/ai-sdk-provider/ai-v6';
-import { createAPIFree as createAPIFreeV7 } from '@apifree/ai-sdk-provider';
 import type { Simulator } from '@apifree/simulator';
 import * as ai5 from 'ai5';
 import * as ai6 from 'ai6';
@@ -28,8 +28,16 @@ describe('zod 3', () => {
   });
 
   const majors = [
-    { name: 'ai@5', sdk: ai5 as unknown as typeof ai7, create: createAPIFreeV5 as unknown as typeof createAPIFreeV7 },
-    { name: 'ai@6', sdk: ai6 as unknown as typeof ai7, create: createAPIFreeV6 as unknown as typeof createAPIFreeV7 },
+    {
+      name: 'ai@5',
+      sdk: ai5 as unknown as typeof ai7,
+      create: createAPIFreeV5 as unknown as typeof createAPIFreeV7,
+    },
+    {
+      name: 'ai@6',
+      sdk: ai6 as unknown as typeof ai7,
+      create: createAPIFreeV6 as unknown as typeof createAPIFreeV7,
+    },
     { name: 'ai@7', sdk: ai7, create: createAPIFreeV7 },
   ];
   for (const { name, sdk, create } of majors) {
@@ -67,8 +75,13 @@ describe('zod 3', () => {
                 experimental_output: ai5.Output.object({ schema }),
               })
             ).experimental_output
-          : (await sdk.generateText({ model: model(), prompt, output: sdk.Output.object({ schema }) }))
-              .output;
+          : (
+              await sdk.generateText({
+                model: model(),
+                prompt,
+                output: sdk.Output.object({ schema }),
+              })
+            ).output;
       assert.deepEqual(output, { name: 'Ada', age: 36 });
     });
 
