@@ -2,8 +2,9 @@ import type { LanguageModelV3FinishReason, LanguageModelV4FinishReason } from '@
 
 /**
  * Converts a V4 finish reason to V3, which has no `interrupted`: a stream that ended
- * before the server's final event reads `other` with raw `interrupted` (its `error`
- * part still says what happened).
+ * before the server's final event reads `other`, with the raw reason kept (for
+ * example `stream_truncated`) or `interrupted` when there is none; its `error` part
+ * still says what happened.
  *
  * @example
  * convertV4FinishReasonToV3({ unified: 'interrupted', raw: undefined }); // { unified: 'other', raw: 'interrupted' }
