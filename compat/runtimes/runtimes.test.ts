@@ -24,6 +24,9 @@ const EXPECTED: Record<CheckName, string> = {
   streamText: 'the provider streams here',
   langchain: 'langchain streams here',
 };
+// Hooks have no default timeout: a runtime that hangs must fail the suite, not stall CI.
+const HOOK_TIMEOUT = { timeout: 180_000 };
+
 const CHECK_TITLES: Record<CheckName, string> = {
   core: 'core streaming',
   streamText: 'streamText',
@@ -84,7 +87,7 @@ for (const runtime of CLI_RUNTIMES) {
     let result: ProbeResult = {};
     before(async () => {
       result = await runCli(runtime.command, runtime.args);
-    });
+    }, HOOK_TIMEOUT);
     it('reports its version', async () => {
       const { stdout } = await run(runtime.command, ['--version']);
       const expected = {
@@ -137,7 +140,7 @@ describe('Cloudflare workerd', () => {
     // LangChain's langsmith imports node:fs and node:zlib, so it runs with nodejs_compat.
     plain = await runWorker(['core', 'streamText'], []);
     nodeCompat = await runWorker(['langchain'], ['nodejs_compat']);
-  });
+  }, HOOK_TIMEOUT);
   itChecks(['core', 'streamText'], () => plain);
   itChecks(['langchain'], () => nodeCompat);
 });
@@ -159,7 +162,7 @@ describe('Edge runtime', () => {
     result = (await vm.evaluate(
       `compat.probe({ core: compat.checkCore, streamText: compat.checkStreamText }, ${JSON.stringify({ baseURL: simulator.baseURL, apiKey: COMPAT_KEY })})`,
     )) as ProbeResult;
-  });
+  }, HOOK_TIMEOUT);
   itChecks(['core', 'streamText'], () => result);
   it('unsupported: ChatAPIFree.stream() (LangChain does not load: langsmith imports node:zlib)', async () => {
     const script = await bundle("export { checkLangchain } from './check-langchain.ts';", {
