@@ -24,6 +24,8 @@ main().catch((error) => { console.error(error); process.exit(1); });
 
 const aiSdk = (load) => `
 ${load('{ createAPIFree }', '@apifree/ai-sdk-provider')}
+${load('{ createAPIFree as createAPIFreeV6 }', '@apifree/ai-sdk-provider/ai-v6')}
+${load('{ createAPIFree as createAPIFreeV5 }', '@apifree/ai-sdk-provider/ai-v5')}
 ${load('{ generateText, streamText }', 'ai')}
 ${load('{ startSimulator }', '@apifree/simulator')}
 async function main() {
@@ -36,6 +38,12 @@ async function main() {
     let deltas = 0;
     for await (const part of result.textStream) deltas++;
     if (deltas < 2) throw new Error('no stream');
+    // ai@7 also takes the ai-v6 (V3) and ai-v5 (V2) models: this loads those entry points.
+    for (const create of [createAPIFreeV6, createAPIFreeV5]) {
+      const older = create({ apiKey: 'sk-install-test', baseURL: sim.baseURL });
+      const answer = await generateText({ model: older('gpt-4.1-mini'), prompt: 'Say "older spec"' });
+      if (answer.text !== 'older spec') throw new Error('older entry point answered ' + answer.text);
+    }
     console.log('ai-sdk-provider ok');
   } finally {
     await sim.close();

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', 'ai-v6': 'src/ai-v6/index.ts', 'ai-v5': 'src/ai-v5/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -1,0 +1,8 @@
+// Compiled by ai-majors.test.ts: the model this major's entry point returns must be
+// accepted where ai@7's functions take a model, in a program checked by tsc.
+import { apifree } from '@apifree/ai-sdk-provider';
+import { generateText, type LanguageModel, streamText } from 'ai7';
+
+const model: LanguageModel = apifree('gpt-4.1-mini');
+export const generated = generateText({ model, prompt: 'Hi' });
+export const streamed = streamText({ model: apifree('gpt-5-mini'), prompt: 'Hi' });
