@@ -12,6 +12,7 @@ export { validateRequest } from './http/validate-request';
 export type { Pace } from './http/write-frames';
 export { type GeneratedReasoning, generateReasoning } from './model/generate-reasoning';
 export { generateText } from './model/generate-text';
+export { type ModelCatalogue, modelCatalogue, type SimulatedModel } from './model/model-catalogue';
 export { type PlannedToolCall, planToolCalls, type ToolPlanInput } from './model/plan-tool-calls';
 export { type Conversation, readConversation, type ToolResult } from './model/read-conversation';
 export { type JsonSchema, type ValueSource, valueForSchema } from './model/schema-value';

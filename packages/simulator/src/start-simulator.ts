@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { APIFREE_MODEL_IDS } from '@apifree/core/wire';
 import { type FaultMixOptions, type FaultName, FaultPlanner, type FaultSpec } from './faults';
 import { type HandlerState, handleRequest, type RecordedRequest } from './http/handle-request';
 import type { Pace } from './http/write-frames';
+import { modelCatalogue, type SimulatedModel } from './model/model-catalogue';
 
 /** Options of {@link startSimulator}. */
 export interface SimulatorOptions {
@@ -14,8 +14,11 @@ export interface SimulatorOptions {
   host?: string;
   /** Accepted API keys. Without them, any non-empty Bearer key is accepted. */
   apiKeys?: string[];
-  /** Model ids accepted besides the ones APIFree documents. */
-  models?: string[];
+  /**
+   * Models served besides the ones APIFree documents: an id (a reasoning model when its
+   * name is of the gpt-5 or o-series family) or `{ id, reasoning }`.
+   */
+  models?: Array<string | SimulatedModel>;
   /**
    * Streaming speed. Default `{ tokensPerSecond: 80, firstTokenLatencyMs: 300 }`, like a
    * real model; `false` sends everything at once (tests, benchmarks).
@@ -64,7 +67,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const faults = new FaultPlanner(options.faults);
   const state: HandlerState = {
     apiKeys: options.apiKeys === undefined ? undefined : new Set(options.apiKeys),
-    models: new Set<string>([...APIFREE_MODEL_IDS, ...(options.models ?? [])]),
+    models: modelCatalogue(options.models),
     pace: options.pace === false ? false : { ...DEFAULT_PACE, ...options.pace },
     faults,
     replayDir: options.replay?.dir,

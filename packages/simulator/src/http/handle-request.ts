@@ -4,6 +4,7 @@ import type { FaultPlanner, FaultSpec, ParsedFaultHeader } from '../faults';
 import { parseFaultHeader } from '../faults';
 import { failureFrames, streamFrames } from '../model/build-events';
 import { finishedItem, planUsage, responseObject } from '../model/build-response';
+import type { ModelCatalogue } from '../model/model-catalogue';
 import { planResponse } from '../model/plan-response';
 import { readConversation } from '../model/read-conversation';
 import { splitTokens } from '../model/tokenize';
@@ -28,7 +29,7 @@ export interface RecordedRequest {
 /** The server's state that every request reads. */
 export interface HandlerState {
   apiKeys: ReadonlySet<string> | undefined;
-  models: ReadonlySet<string>;
+  models: ModelCatalogue;
   pace: Pace | false;
   faults: FaultPlanner;
   replayDir: string | undefined;
@@ -105,7 +106,7 @@ function authenticate(request: IncomingMessage, state: HandlerState): ApiError |
 function listModels(state: HandlerState) {
   return {
     object: 'list',
-    data: [...state.models].map((id) => ({
+    data: [...state.models.keys()].map((id) => ({
       id,
       object: 'model',
       created: 1_700_000_000,
@@ -312,8 +313,9 @@ async function handleResponses(
   const conversation = readConversation(body);
   const promptTokens = splitTokens(conversation.promptText);
   const cached = cachedTokens(state, body.prompt_cache_key, promptTokens);
-  const identity = { id: newId('resp'), createdAt: Math.floor(Date.now() / 1000) };
-  const plan = planResponse(body, conversation, newId);
+  const reasoning = state.models.get(body.model)?.reasoning === true;
+  const identity = { id: newId('resp'), createdAt: Math.floor(Date.now() / 1000), reasoning };
+  const plan = planResponse(body, conversation, newId, reasoning);
   const usage = planUsage(plan, promptTokens.length, cached);
 
   if (body.stream === true) {

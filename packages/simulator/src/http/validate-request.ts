@@ -1,4 +1,5 @@
-import { isReasoningModel, type ResponseCreateParams } from '@apifree/core/wire';
+import type { ResponseCreateParams } from '@apifree/core/wire';
+import type { ModelCatalogue } from '../model/model-catalogue';
 import {
   type ApiError,
   invalidRequest,
@@ -200,14 +201,14 @@ function validateText(body: Body): ApiError | undefined {
   return undefined;
 }
 
-function validateReasoning(body: Body, model: string): ApiError | undefined {
+function validateReasoning(body: Body, reasoningModel: boolean): ApiError | undefined {
   const reasoning = body.reasoning;
   if (reasoning === undefined || reasoning === null) return undefined;
   if (!isObject(reasoning)) return invalidType('reasoning', 'an object', reasoning);
   if (reasoning.effort !== undefined && reasoning.effort !== null) {
     if (!EFFORTS.includes(String(reasoning.effort)))
       return invalidValue('reasoning.effort', reasoning.effort, EFFORTS);
-    if (!isReasoningModel(model)) {
+    if (!reasoningModel) {
       return invalidRequest(
         "Unsupported parameter: 'reasoning.effort' is not supported with this model.",
         'reasoning.effort',
@@ -272,19 +273,20 @@ function validateBooleans(body: Body): ApiError | undefined {
  * Fields it does not know are ignored.
  *
  * @example
- * const result = validateRequest({ model: 'gpt-4o' }, new Set(['gpt-4o']));
+ * const result = validateRequest({ model: 'gpt-4o' }, modelCatalogue());
  * result.ok; // false: Missing required parameter: 'input'.
  */
 export function validateRequest(
   body: unknown,
-  models: ReadonlySet<string>,
+  models: ModelCatalogue,
 ): { ok: true; body: ResponseCreateParams } | { ok: false; error: ApiError } {
   if (!isObject(body)) return { ok: false, error: invalidType('body', 'an object', body) };
   const fail = (error: ApiError) => ({ ok: false as const, error });
   if (body.model === undefined || body.model === null) return fail(missingParameter('model'));
   if (typeof body.model !== 'string') return fail(invalidType('model', 'a string', body.model));
   if (body.input === undefined || body.input === null) return fail(missingParameter('input'));
-  if (!models.has(body.model)) {
+  const model = models.get(body.model);
+  if (model === undefined) {
     return fail(
       invalidRequest(
         `The requested model '${body.model}' does not exist.`,
@@ -293,7 +295,7 @@ export function validateRequest(
       ),
     );
   }
-  if (isReasoningModel(body.model)) {
+  if (model.reasoning) {
     for (const param of ['temperature', 'top_p']) {
       if (body[param] !== undefined && body[param] !== null) {
         return fail(
@@ -316,7 +318,7 @@ export function validateRequest(
     validateTools(body) ??
     validateToolChoice(body) ??
     validateText(body) ??
-    validateReasoning(body, body.model) ??
+    validateReasoning(body, model.reasoning) ??
     validateMetadata(body);
   return problem === undefined ? { ok: true, body: body as ResponseCreateParams } : fail(problem);
 }

@@ -1,9 +1,8 @@
-import {
-  type FunctionTool,
-  type ItemStatus,
-  isReasoningModel,
-  type ReasoningEffort,
-  type ResponseCreateParams,
+import type {
+  FunctionTool,
+  ItemStatus,
+  ReasoningEffort,
+  ResponseCreateParams,
 } from '@apifree/core/wire';
 import { generateReasoning } from './generate-reasoning';
 import { generateText } from './generate-text';
@@ -77,13 +76,14 @@ function answerText(body: ResponseCreateParams, conversation: Conversation): str
  * tool calls or a message, cut at `max_output_tokens` (reasoning tokens count too).
  *
  * @example
- * const plan = planResponse({ model: 'gpt-4o', input: 'Hi' }, readConversation(body), newId);
+ * const plan = planResponse({ model: 'gpt-4o', input: 'Hi' }, readConversation(body), newId, false);
  * plan.items[0].type; // 'message'
  */
 export function planResponse(
   body: ResponseCreateParams,
   conversation: Conversation,
   newId: IdFactory,
+  reasoningModel: boolean,
 ): ResponsePlan {
   const tools = (body.tools ?? []).filter((tool): tool is FunctionTool => tool.type === 'function');
   const calls =
@@ -103,7 +103,7 @@ export function planResponse(
   let reasoningTokens = 0;
 
   const effort: ReasoningEffort = body.reasoning?.effort ?? 'medium';
-  if (isReasoningModel(body.model) && effort !== 'none') {
+  if (reasoningModel && effort !== 'none') {
     const reasoning = generateReasoning(
       conversation.userText,
       describePlan(calls, body.text?.format?.type ?? 'text'),
