@@ -7,7 +7,7 @@ export {
   parseFaultHeader,
 } from './faults';
 export { maskApiKey } from './http/api-error';
-export type { RecordedRequest } from './http/handle-request';
+export type { RecordedRequest } from './http/handler-state';
 export { validateRequest } from './http/validate-request';
 export type { Pace } from './http/write-frames';
 export { type GeneratedReasoning, generateReasoning } from './model/generate-reasoning';

@@ -7,6 +7,7 @@ import {
   invalidValue,
   missingParameter,
 } from './api-error';
+import { strictSchemaProblem } from './check-strict-schema';
 
 type Body = Record<string, unknown>;
 
@@ -251,6 +252,36 @@ function validateMetadata(body: Body): ApiError | undefined {
   return undefined;
 }
 
+// Strict mode is checked only when asked for: with `strict` left out, the service makes a
+// schema strict where it can and falls back to best effort where it cannot.
+function validateStrictSchemas(body: Body): ApiError | undefined {
+  const tools = Array.isArray(body.tools) ? body.tools : [];
+  for (const [index, tool] of tools.entries()) {
+    if (!isObject(tool) || tool.type !== 'function' || tool.strict !== true) continue;
+    if (!isObject(tool.parameters)) continue;
+    const problem = strictSchemaProblem(tool.parameters);
+    if (problem !== undefined) {
+      return invalidRequest(
+        `Invalid schema for function '${String(tool.name)}': ${problem}`,
+        `tools[${index}].parameters`,
+        'invalid_function_parameters',
+      );
+    }
+  }
+  const format = isObject(body.text) ? body.text.format : undefined;
+  if (isObject(format) && format.type === 'json_schema' && format.strict === true) {
+    const problem = isObject(format.schema) ? strictSchemaProblem(format.schema) : undefined;
+    if (problem !== undefined) {
+      return invalidRequest(
+        `Invalid schema for response_format '${String(format.name)}': ${problem}`,
+        'text.format.schema',
+        'invalid_json_schema',
+      );
+    }
+  }
+  return undefined;
+}
+
 function validateBooleans(body: Body): ApiError | undefined {
   for (const param of ['stream', 'parallel_tool_calls', 'store', 'background']) {
     const value = body[param];
@@ -264,6 +295,9 @@ function validateBooleans(body: Body): ApiError | undefined {
   ) {
     return invalidType('instructions', 'a string', body.instructions);
   }
+  const previous = body.previous_response_id;
+  if (previous !== undefined && previous !== null && typeof previous !== 'string')
+    return invalidType('previous_response_id', 'a string', previous);
   return undefined;
 }
 
@@ -318,6 +352,7 @@ export function validateRequest(
     validateTools(body) ??
     validateToolChoice(body) ??
     validateText(body) ??
+    validateStrictSchemas(body) ??
     validateReasoning(body, model.reasoning) ??
     validateMetadata(body);
   return problem === undefined ? { ok: true, body: body as ResponseCreateParams } : fail(problem);
