@@ -63,8 +63,12 @@ function answerText(body: ResponseCreateParams, conversation: Conversation): str
   const format = body.text?.format;
   const text = generateText(conversation.userText, conversation.toolResults);
   if (format?.type === 'json_schema') {
+    const results = conversation.toolResults.map((result) => result.output);
     return JSON.stringify(
-      valueForSchema(format.schema as JsonSchema, { text: `${conversation.userText}\n${text}` }),
+      valueForSchema(format.schema as JsonSchema, {
+        text: [conversation.userText, ...results].join('\n'),
+        name: format.name,
+      }),
     );
   }
   if (format?.type === 'json_object') return JSON.stringify({ answer: text });
@@ -91,6 +95,7 @@ export function planResponse(
       ? []
       : planToolCalls({
           userText: conversation.userText,
+          instructions: conversation.instructionsText,
           tools,
           toolChoice: body.tool_choice,
           parallelToolCalls: body.parallel_tool_calls !== false,
