@@ -1,3 +1,4 @@
+export { realClock, type SimulatorClock } from './clock';
 export {
   FAULT_NAMES,
   type FaultMixOptions,

@@ -1,4 +1,4 @@
-import type { Simulator } from '../src/index';
+import type { Simulator, SimulatorClock } from '../src/index';
 
 export const KEY = 'sk-test-0123456789abcdef';
 
@@ -128,3 +128,20 @@ export const weatherTool = {
   },
   strict: true,
 };
+
+/**
+ * A clock that never waits: each sleep is recorded and moves the time forward, so a test
+ * sees the schedule a paced answer follows without spending it.
+ */
+export function virtualClock(): { clock: SimulatorClock; waits: number[]; elapsed: () => number } {
+  let now = 0;
+  const waits: number[] = [];
+  const clock: SimulatorClock = {
+    now: () => now,
+    sleep: async (ms) => {
+      waits.push(Math.round(ms * 1000) / 1000);
+      now += ms;
+    },
+  };
+  return { clock, waits, elapsed: () => now };
+}
