@@ -18,5 +18,19 @@ export { type PlannedToolCall, planToolCalls, type ToolPlanInput } from './model
 export { type Conversation, readConversation, type ToolResult } from './model/read-conversation';
 export { type JsonSchema, type ValueSource, valueForSchema } from './model/schema-value';
 export { countTokens, splitTokens } from './model/tokenize';
-export { findRecording, frameChunks, loadRecording, type Recording } from './replay';
+export type { BodyLine } from './recording/body-line';
+export {
+  formatExchange,
+  parseExchange,
+  type RecordedExchange,
+} from './recording/recorded-exchange';
+export { createRedactor, type Redactor } from './recording/redactor';
+export { type KeyedRequest, normaliseRequest, requestKey } from './recording/request-key';
+export {
+  exchangeRecording,
+  findRecording,
+  frameChunks,
+  loadRecording,
+  type Recording,
+} from './replay';
 export { type Simulator, type SimulatorOptions, startSimulator } from './start-simulator';

@@ -79,7 +79,7 @@ export interface Simulator {
   failNext(fault: FaultName | FaultSpec, count?: number): void;
   /** Answers the next request to `/v1/responses` with a recording (`.sse`, `.chunks.txt`, `.json`, `.ndjson`). */
   replayNext(file: string): void;
-  /** Stops listening and closes open connections. */
+  /** Stops listening and closes open connections; calling it again waits for the same close. */
   close(): Promise<void>;
 }
 
@@ -192,6 +192,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let closing: Promise<void> | undefined;
   return {
     url,
     baseURL: `${url}/v1`,
@@ -201,12 +202,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     replayNext: (file) => {
       state.replayQueue.push(file);
     },
-    close: async () => {
-      const closed = new Promise<void>((resolve, reject) =>
-        server.close((error) => (error === undefined ? resolve() : reject(error))),
-      );
-      for (const socket of sockets) socket.destroy();
-      await closed;
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error === undefined ? resolve() : reject(error)));
+        for (const socket of sockets) socket.destroy();
+      });
+      return closing;
     },
   };
 }
