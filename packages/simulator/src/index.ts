@@ -33,4 +33,15 @@ export {
   loadRecording,
   type Recording,
 } from './replay';
-export { type Simulator, type SimulatorOptions, startSimulator } from './start-simulator';
+export {
+  APIFREE_BASE_URL,
+  type Simulator,
+  type SimulatorOptions,
+  startSimulator,
+} from './start-simulator';
+export {
+  PLACEHOLDER_API_KEY,
+  startTestSimulator,
+  type TestSimulator,
+  type TestSimulatorOptions,
+} from './testing/start-test-simulator';
