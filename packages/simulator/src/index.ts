@@ -34,7 +34,7 @@ export {
   type Recording,
 } from './replay';
 export {
-  APIFREE_BASE_URL,
+  DEFAULT_UPSTREAM,
   type Simulator,
   type SimulatorOptions,
   startSimulator,

@@ -12,7 +12,7 @@ import { modelCatalogue, type SimulatedModel } from './model/model-catalogue';
 import { RECORDING_EXTENSION, RecordingLibrary } from './recording/recording-library';
 
 /** The upstream recorded when `record.upstream` is not given. */
-export const APIFREE_BASE_URL = 'https://api.apifree.ai/v1';
+export const DEFAULT_UPSTREAM = 'https://api.apifree.ai/v1';
 
 /** Options of {@link startSimulator}. */
 export interface SimulatorOptions {
@@ -100,7 +100,7 @@ function checkedUpstream(upstream: string): string {
     url = new URL(upstream);
   } catch {
     throw new TypeError(
-      `record.upstream must be an http(s) URL such as ${APIFREE_BASE_URL}, got '${upstream}'.`,
+      `record.upstream must be an http(s) URL such as ${DEFAULT_UPSTREAM}, got '${upstream}'.`,
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
@@ -116,7 +116,7 @@ async function recordingSetup(options: SimulatorOptions): Promise<RecordingSetup
     return {
       library: await RecordingLibrary.open(options.record.dir, ignore, { create: true }),
       mode,
-      upstream: checkedUpstream(options.record.upstream ?? APIFREE_BASE_URL),
+      upstream: checkedUpstream(options.record.upstream ?? DEFAULT_UPSTREAM),
       secrets: options.record.redact ?? [],
       unmatched: 'error',
       paced,
@@ -128,7 +128,7 @@ async function recordingSetup(options: SimulatorOptions): Promise<RecordingSetup
   const unmatched =
     options.replay?.unmatched ??
     ((await holdsOnlyNamedRecordings(library.dir)) ? 'model' : 'error');
-  return { library, mode: 'replay', upstream: APIFREE_BASE_URL, secrets: [], unmatched, paced };
+  return { library, mode: 'replay', upstream: DEFAULT_UPSTREAM, secrets: [], unmatched, paced };
 }
 
 /**

@@ -204,10 +204,15 @@ export function forwardToUpstream(input: ForwardInput): Promise<void> {
           else response.write(frame);
         }
       });
-      body.on('error', () => {
-        if (!done) cutShort();
+      let complete = false;
+      incoming.once('end', () => {
+        complete = true;
       });
-      incoming.on('aborted', () => {
+      // A connection that closes before the body ended is an answer cut short.
+      incoming.once('close', () => {
+        if (!complete && !done) cutShort();
+      });
+      body.on('error', () => {
         if (!done) cutShort();
       });
       body.on('end', () => {

@@ -1,5 +1,5 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { formatExchange, parseExchange, type RecordedExchange } from './recorded-exchange';
 import { type KeyedRequest, requestKey } from './request-key';
 
@@ -133,11 +133,6 @@ export class RecordingLibrary {
     await rename(temporary, file);
     this.#add(file, complete);
     return file;
-  }
-
-  /** Where a file is, relative to the folder, for messages. */
-  relative(file: string): string {
-    return relative(this.dir, file);
   }
 
   #add(file: string, exchange: RecordedExchange): void {

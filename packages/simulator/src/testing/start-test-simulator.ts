@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import {
-  APIFREE_BASE_URL,
+  DEFAULT_UPSTREAM,
   type Simulator,
   type SimulatorOptions,
   startSimulator,
@@ -80,7 +80,7 @@ export async function startTestSimulator(
         ...settings.record,
         dir,
         mode,
-        upstream: settings.record?.upstream ?? before.baseURL ?? APIFREE_BASE_URL,
+        upstream: settings.record?.upstream ?? before.baseURL ?? DEFAULT_UPSTREAM,
       };
     }
   }
