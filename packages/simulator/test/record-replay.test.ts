@@ -1,7 +1,10 @@
+import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatExchange, requestKey, type Simulator, startSimulator } from '../src/index';
 import { KEY, post, virtualClock, weatherTool } from './helpers';
@@ -231,6 +234,41 @@ describe('recording', () => {
     await reader.read().catch(() => undefined);
     await recorder.close();
     expect(files()).toEqual([]);
+  });
+});
+
+describe('recording what the upstream sends', () => {
+  it('records nothing when the upstream drops the connection mid-stream', async () => {
+    upstream.failNext({ name: 'drop', after: 3 });
+    const recorder = await simulator({ record: { dir, upstream: upstream.baseURL } });
+    await expect((await post(recorder, streamed)).text()).rejects.toThrow();
+    expect(files()).toEqual([]);
+  });
+
+  it('decompresses a gzip answer, passes it on plain and records it plain', async () => {
+    const body = JSON.stringify({ id: 'resp_gzip', object: 'response', output: [] });
+    const gzipped = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        response.end(gzipSync(body));
+      });
+    });
+    gzipped.listen(0, '127.0.0.1');
+    await once(gzipped, 'listening');
+    try {
+      const address = gzipped.address() as AddressInfo;
+      const recorder = await simulator({
+        record: { dir, upstream: `http://127.0.0.1:${address.port}/v1` },
+      });
+      const live = await post(recorder, json);
+      expect(live.headers.get('content-encoding')).toBe(null);
+      expect(await live.text()).toBe(body);
+      const lines = readFileSync(join(dir, files()[0]!), 'utf8').trimEnd().split('\n');
+      expect(JSON.parse(lines[1]!)).toEqual({ ms: expect.any(Number), json: JSON.parse(body) });
+    } finally {
+      gzipped.close();
+    }
   });
 });
 
