@@ -100,8 +100,11 @@ describe('planning with standing orders', () => {
       maxToolCalls: null,
     }).map((call) => [call.name, JSON.parse(call.arguments)]);
 
-  it('a conditional rule is left to the request', () => {
+  it('a conditional rule or plain advice is left to the request', () => {
     expect(plan('When the user asks for a sum, use math_addition.', 'Tell me a joke')).toEqual([]);
+    expect(
+      plan('Use get_weather for weather questions and math_addition for sums.', 'Say "hello"'),
+    ).toEqual([]);
   });
 
   it('a tool the instructions rule out is not called, even when the request names it', () => {

@@ -6,8 +6,11 @@ export interface ToolDirectives {
   never: FunctionTool[];
 }
 
-const DIRECTIVE = /\b(call|calls|calling|use|uses|using|invoke|invoking|run|execute|always)\b/i;
-const NEGATED = /\b(never|not|don't|dont|avoid|without|mustn't|shouldn't)\b/i;
+const DIRECTIVE = /\b(call|calls|calling|use|uses|using|invoke|invoking|run|execute)\b/i;
+const NEGATED = /\b(never|not|don't|dont|avoid|mustn't|shouldn't)\b/i;
+// An order for every request says so; "Use get_weather for weather questions" is advice
+// the request decides on, like any tool description.
+const STANDING = /\b(always|must|every|each|regardless|no matter)\b/i;
 // "When the user asks about weather, call get_weather" is a rule for some requests only.
 const CONDITIONAL = /\b(if|when|whenever|unless|in case|only)\b/i;
 
@@ -29,7 +32,8 @@ function names(sentence: string, tool: FunctionTool): boolean {
  * Reads the instructions (the `instructions` field, system and developer messages) for
  * standing orders about tools: "You must ALWAYS call the math_addition function" makes
  * `math_addition` a tool to call on every request, "Never use delete_file" rules one
- * out. Conditional rules ("if…", "when…") are left to the request itself.
+ * out. Advice ("Use get_weather for weather questions") and conditional rules ("if…",
+ * "when…") are left to the request itself.
  *
  * @example
  * toolDirectives('You must ALWAYS call the math_addition function.', [mathAddition]).always;
@@ -43,9 +47,11 @@ export function toolDirectives(
   const never: FunctionTool[] = [];
   for (const sentence of instructions.split(/(?<=[.!?])\s+|\n+/)) {
     if (!DIRECTIVE.test(sentence) || CONDITIONAL.test(sentence)) continue;
+    const negated = NEGATED.test(sentence);
+    if (!negated && !STANDING.test(sentence)) continue;
     for (const tool of tools) {
       if (!names(sentence, tool)) continue;
-      const list = NEGATED.test(sentence) ? never : always;
+      const list = negated ? never : always;
       if (!list.includes(tool)) list.push(tool);
     }
   }
