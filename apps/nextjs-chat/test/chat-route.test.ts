@@ -104,9 +104,12 @@ describe('POST /api/chat', () => {
       const relay = createServer((socket) => {
         const upstream = connect(paced.port, '127.0.0.1');
         socket.pipe(upstream);
+        // The route hangs up mid-stream on purpose: a write racing its FIN must not crash the run.
+        socket.on('error', () => upstream.destroy());
+        upstream.on('error', () => socket.destroy());
         upstream.on('data', (chunk: Buffer) => {
           forwarded += chunk;
-          socket.write(chunk);
+          if (socket.writable) socket.write(chunk);
         });
         socket.on('close', () => {
           upstream.destroy();
