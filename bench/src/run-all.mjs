@@ -1,7 +1,11 @@
-// Runs every benchmark in sequence and writes their reports to bench/RESULTS.md.
+// Runs every benchmark in sequence and writes their reports to bench/results/latest.md
+// (untracked). With --update-results it writes the committed bench/RESULTS.md instead: a
+// deliberate step, taken when the figures the READMEs quote should change.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
+const updateResults = process.argv.includes('--update-results');
 
 const scripts = [
   'sse-parsers.mjs',
@@ -32,7 +36,11 @@ absolute times: the machine is shared and noisy. README.md describes the method;
 analysis against the targets (analysis.md, written by hand) follows the figures.
 `;
 const analysis = readFileSync(new URL('../analysis.md', import.meta.url), 'utf8');
-writeFileSync(
-  new URL('../RESULTS.md', import.meta.url),
-  `${preamble}\n${sections.join('\n\n')}\n\n${analysis}`,
+const target = updateResults
+  ? new URL('../RESULTS.md', import.meta.url)
+  : new URL('../results/latest.md', import.meta.url);
+mkdirSync(new URL('.', target), { recursive: true });
+writeFileSync(target, `${preamble}\n${sections.join('\n\n')}\n\n${analysis}`);
+console.error(
+  `wrote ${fileURLToPath(target)}${updateResults ? '' : ' (pass --update-results to write bench/RESULTS.md)'}`,
 );

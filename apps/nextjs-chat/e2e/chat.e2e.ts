@@ -24,6 +24,8 @@ let app: RunningApp;
 let browser: Browser;
 let page: Page;
 const browserRequests: string[] = [];
+/** Requests the app answered with an error status, and errors the page logged. */
+const browserFailures: string[] = [];
 
 before(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -56,6 +58,12 @@ before(async () => {
   });
   page = await browser.newPage({ viewport: { width: 960, height: 720 } });
   page.on('request', (request) => browserRequests.push(request.url()));
+  page.on('response', (response) => {
+    if (response.status() >= 400) browserFailures.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') browserFailures.push(`console: ${message.text()}`);
+  });
 });
 
 after(async () => {
@@ -226,4 +234,13 @@ test('the API key never reaches the browser', async () => {
     [],
   );
   assert.ok(simulator.requests.length > 0);
+});
+
+test('the browser saw no failed request and no console error (favicon included)', async () => {
+  await openChat();
+  assert.ok(
+    browserRequests.some((url) => url.includes('/icon.svg')),
+    'the page links its icon',
+  );
+  assert.deepEqual(browserFailures, []);
 });

@@ -7,29 +7,50 @@ export interface ConnectionRelay {
   baseURL: string;
   /** Connections the app closed while a streamed response was still coming. */
   cutStreams(): number;
+  /** Resolves when the next connection is closed mid-stream by the app. */
+  nextCut(): Promise<void>;
+  /** Everything the upstream sent through the relay so far (latin1). */
+  forwarded(): string;
   close(): Promise<void>;
 }
 
+/**
+ * Starts a relay to `127.0.0.1:targetPort`. Either side may hang up at any moment (that is
+ * what the tests provoke), so socket errors end both sides instead of surfacing as
+ * unhandled `EPIPE` or `ECONNRESET`.
+ */
 export async function startRelay(targetPort: number): Promise<ConnectionRelay> {
   let cut = 0;
+  let forwarded = '';
+  let waiters: Array<() => void> = [];
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
     const upstream = connect(targetPort, '127.0.0.1');
+    sockets.add(upstream);
     let received = '';
     socket.pipe(upstream);
     upstream.pipe(socket);
     upstream.on('data', (chunk: Buffer) => {
-      received += chunk.toString('latin1');
+      const text = chunk.toString('latin1');
+      received += text;
+      forwarded += text;
     });
     socket.on('error', () => upstream.destroy());
     upstream.on('error', () => socket.destroy());
+    upstream.on('close', () => {
+      sockets.delete(upstream);
+      socket.destroy();
+    });
     socket.on('close', () => {
       sockets.delete(socket);
       upstream.destroy();
       const lastStream = received.slice(received.lastIndexOf('event: response.created'));
       if (lastStream.startsWith('event:') && !lastStream.includes('event: response.completed')) {
         cut += 1;
+        const waiting = waiters;
+        waiters = [];
+        for (const wake of waiting) wake();
       }
     });
   });
@@ -39,6 +60,8 @@ export async function startRelay(targetPort: number): Promise<ConnectionRelay> {
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     cutStreams: () => cut,
+    nextCut: () => new Promise<void>((resolve) => waiters.push(resolve)),
+    forwarded: () => forwarded,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       server.close();

@@ -1,16 +1,45 @@
 // Starts the chat app and prints its URL. Without APIFREE_API_KEY it first starts a local
 // APIFree simulator and points the app's server at it, so the demo runs offline.
-// `--dev` runs `next dev` instead of the production server (which needs `next build` first).
-import { spawn } from 'node:child_process';
+// `--build` builds the packages and the app first (what `pnpm demo` does); `--dev` runs
+// `next dev` instead of the production server (which needs `next build` first).
+// Ctrl+C or SIGTERM stops the app and the simulator and exits with 0: stopping the demo
+// is how it is meant to end.
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { startSimulator } from '@apifree/simulator';
 
 const appDirectory = fileURLToPath(new URL('..', import.meta.url));
+const repositoryDirectory = fileURLToPath(new URL('../../..', import.meta.url));
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 const dev = process.argv.includes('--dev');
 const host = '127.0.0.1';
+
+let stopping = false;
+let server;
+// `on`, not `once`: a terminal's Ctrl+C and pnpm forwarding it arrive as two signals.
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  if (server === undefined) process.exit(0);
+  else server.kill('SIGTERM');
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+if (process.argv.includes('--build')) {
+  console.log('Building the packages and the chat app (the first run takes a minute)...');
+  const build = spawnSync(
+    'turbo',
+    ['run', 'build', '--filter=nextjs-chat...', '--output-logs=errors-only'],
+    { cwd: repositoryDirectory, stdio: 'inherit' },
+  );
+  if (stopping) process.exit(0);
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+// Imported after the build: the simulator package is one of the things it builds.
+const { startSimulator } = await import('@apifree/simulator');
 
 function portIsFree(port) {
   return new Promise((resolve) => {
@@ -26,8 +55,8 @@ async function choosePort() {
   throw new Error('Ports 3000-3019 are taken: set PORT to a free port.');
 }
 
-async function waitUntilServing(url, server) {
-  while (server.exitCode === null) {
+async function waitUntilServing(url, child) {
+  while (child.exitCode === null && child.signalCode === null) {
     const response = await fetch(url).catch(() => undefined);
     if (response !== undefined) return true;
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -46,19 +75,20 @@ if (!process.env.APIFREE_API_KEY) {
   env.APIFREE_SIMULATOR = '1';
 }
 
-const server = spawn(
+// Its own process group: Ctrl+C reaches this script, which stops the server in order.
+server = spawn(
   process.execPath,
   [nextBin, dev ? 'dev' : 'start', '--port', String(port), '--hostname', host],
-  { cwd: appDirectory, env, stdio: ['ignore', 'ignore', 'inherit'] },
+  { cwd: appDirectory, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
 );
-
-// Ctrl+C stops the app; the simulator closes once the app has exited.
-const stop = () => server.kill('SIGTERM');
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+if (stopping) server.kill('SIGTERM');
 server.once('exit', async (code) => {
   await simulator?.close();
-  process.exitCode = code ?? 0;
+  process.exit(stopping ? 0 : (code ?? 1));
+});
+// If this script dies some other way, the server must not outlive it.
+process.once('exit', () => {
+  if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
 });
 
 const url = `http://${host}:${port}`;
@@ -70,6 +100,6 @@ if (await waitUntilServing(url, server)) {
       : `  Model calls go to a local simulator at ${simulator.baseURL}.\n  Set APIFREE_API_KEY to use APIFree instead.`,
   );
   console.log('  Press Ctrl+C to stop.\n');
-} else if (!dev) {
+} else if (!dev && !stopping) {
   console.error('The chat app did not start. Build it first: npx -y pnpm@12.4.2 demo');
 }

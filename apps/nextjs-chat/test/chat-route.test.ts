@@ -1,4 +1,3 @@
-import { type AddressInfo, connect, createServer } from 'node:net';
 import { type Simulator, startSimulator } from '@apifree/simulator';
 import {
   afterAll,
@@ -11,6 +10,7 @@ import {
   type MockInstance,
   vi,
 } from 'vitest';
+import { startRelay } from '../e2e/connection-relay';
 import { CHAT_ERROR_MESSAGES } from '../src/lib/describe-chat-error';
 import { describeWeather, forecastFor } from '../src/lib/weather';
 import { readUIStream, streamedText } from './read-ui-stream';
@@ -97,45 +97,33 @@ describe('POST /api/chat', () => {
   });
 
   it('stops the request to APIFree when the browser aborts', async () => {
-    const paced = await startSimulator({ port: 0, pace: { tokensPerSecond: 100 } });
     // A TCP relay in front of the simulator shows when the route lets go of the connection.
-    let forwarded = '';
-    const upstreamClosed = new Promise<void>((resolve) => {
-      const relay = createServer((socket) => {
-        const upstream = connect(paced.port, '127.0.0.1');
-        socket.pipe(upstream);
-        // The route hangs up mid-stream on purpose: a write racing its FIN must not crash the run.
-        socket.on('error', () => upstream.destroy());
-        upstream.on('error', () => socket.destroy());
-        upstream.on('data', (chunk: Buffer) => {
-          forwarded += chunk;
-          if (socket.writable) socket.write(chunk);
-        });
-        socket.on('close', () => {
-          upstream.destroy();
-          relay.close();
-          resolve();
-        });
-      });
-      relay.listen(0, '127.0.0.1', async () => {
-        const { port } = relay.address() as AddressInfo;
-        const { POST } = await loadRoute(KEY, `http://127.0.0.1:${port}/v1`);
-        const browser = new AbortController();
-        const response = await POST(
-          chatRequest('Write 300 words about rivers', undefined, browser.signal),
-        );
-        const reader = response.body!.getReader();
-        let received = '';
-        while (!received.includes('"text-delta"')) {
-          received += new TextDecoder().decode((await reader.read()).value);
-        }
-        browser.abort();
-      });
-    });
-    await upstreamClosed;
-    expect(forwarded).toContain('response.output_text.delta');
-    expect(forwarded).not.toContain('response.completed');
-    await paced.close();
+    const relay = await startRelay(simulator.port);
+    // The answer stalls after its first deltas, so only the route can end this request.
+    simulator.failNext({ name: 'stall', after: 8, ms: 600_000 });
+    try {
+      const { POST } = await loadRoute(KEY, relay.baseURL);
+      const browser = new AbortController();
+      const response = await POST(
+        chatRequest('Write 300 words about rivers', undefined, browser.signal),
+      );
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let received = '';
+      while (!received.includes('"text-delta"')) {
+        const { done, value } = await reader.read();
+        if (done) throw new Error(`The route ended before any text: ${received}`);
+        received += decoder.decode(value, { stream: true });
+      }
+      const cut = relay.nextCut();
+      browser.abort();
+      await cut;
+      expect(relay.forwarded()).toContain('response.output_text.delta');
+      expect(relay.forwarded()).not.toContain('response.completed');
+      expect(relay.cutStreams()).toBe(1);
+    } finally {
+      await relay.close();
+    }
   });
 
   it('refuses a model that is not in the picker before calling APIFree', async () => {

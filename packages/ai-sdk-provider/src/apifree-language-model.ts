@@ -4,25 +4,27 @@ import type {
   LanguageModelV4GenerateResult,
   LanguageModelV4StreamPart,
   LanguageModelV4StreamResult,
+  SharedV4Warning,
 } from '@ai-sdk/provider';
 import {
-  APIConnectionError,
   type APIFree,
   APIStreamError,
-  APIStreamTruncatedError,
   APIUserAbortError,
-  isTerminalEvent,
+  createEventNormalizer,
+  type OutputEvent,
   type RequestOptions,
   type Response,
   type ResponseStream,
   type ResponseStreamEvent,
+  readResponse,
   type WithResponse,
 } from '@apifree/core';
 import { buildRequestBody } from './build-request-body';
 import { convertResponseToContent } from './convert-response-to-content';
 import { convertUsage } from './convert-usage';
 import { mapAPIFreeError } from './map-apifree-error';
-import { isOutputEvent, StreamEventMapper } from './map-stream-events';
+import { mapFinishReason } from './map-finish-reason';
+import { StreamPartMapper } from './map-output-events';
 import type { APIFreeModelId } from './model-ids';
 
 /** @internal What the provider hands each model. */
@@ -37,7 +39,8 @@ export interface APIFreeLanguageModelConfig {
 
 /**
  * An APIFree model as an AI SDK `LanguageModelV4`, speaking the Responses API through
- * `@apifree/core`. Create it with `apifree(modelId)`.
+ * `@apifree/core`. Create it with `apifree(modelId)`. Core reads the answer (blocks,
+ * finish, usage, failures); this class only translates it into AI SDK content and parts.
  */
 export class APIFreeLanguageModel implements LanguageModelV4 {
   readonly specificationVersion = 'v4';
@@ -64,7 +67,7 @@ export class APIFreeLanguageModel implements LanguageModelV4 {
       options,
     });
     const client = this.#config.client();
-    const url = `${client.baseURL}/responses`;
+    const url = client.responses.url;
     const context = { url, requestBodyValues: body, abortSignal: options.abortSignal };
 
     let result: WithResponse<Response>;
@@ -74,24 +77,11 @@ export class APIFreeLanguageModel implements LanguageModelV4 {
       throw mapAPIFreeError(error, context);
     }
     const { data: response, response: http } = result;
-    const responseHeaders = Object.fromEntries(http.headers);
-    if (response.status === 'failed') {
-      throw mapAPIFreeError(
-        new APIStreamError({
-          message: `The response failed${response.error?.code ? ` (${response.error.code})` : ''}: ${response.error?.message ?? 'no reason given'}`,
-          code: response.error?.code ?? null,
-          requestId: http.requestId,
-          response,
-        }),
-        { ...context, responseHeaders },
-      );
-    }
-
-    const { content, finishReason } = convertResponseToContent(response, this.#config.providerName);
+    const output = readResponse(response);
     return {
-      content,
-      finishReason,
-      usage: convertUsage(response.usage),
+      content: convertResponseToContent(output, this.#config.providerName),
+      finishReason: mapFinishReason(output.finish),
+      usage: convertUsage(output.usage),
       providerMetadata: {
         [this.#config.providerName]: {
           responseId: response.id,
@@ -105,10 +95,10 @@ export class APIFreeLanguageModel implements LanguageModelV4 {
           timestamp: new Date(response.created_at * 1000),
         }),
         modelId: response.model,
-        headers: responseHeaders,
+        headers: Object.fromEntries(http.headers),
         body: response,
       },
-      warnings,
+      warnings: [...warnings, ...output.warnings.map(otherWarning)],
     };
   }
 
@@ -120,7 +110,7 @@ export class APIFreeLanguageModel implements LanguageModelV4 {
     });
     const body = { ...built.body, stream: true as const };
     const client = this.#config.client();
-    const url = `${client.baseURL}/responses`;
+    const url = client.responses.url;
     const requestContext = { url, requestBodyValues: body, abortSignal: options.abortSignal };
 
     let stream: ResponseStream;
@@ -131,70 +121,77 @@ export class APIFreeLanguageModel implements LanguageModelV4 {
     }
     const responseHeaders = Object.fromEntries(stream.response.headers);
     const context = { ...requestContext, responseHeaders };
+    const mapError = (error: unknown) => mapAPIFreeError(error, context);
+    const includeRawChunks = options.includeRawChunks === true;
     const events = stream[Symbol.asyncIterator]();
+    const normalizer = createEventNormalizer();
+    const mapper = new StreamPartMapper({ providerName: this.#config.providerName });
 
-    // Read up to the first output: a failure before it is thrown from doStream, so
-    // the AI SDK's maxRetries can retry a request whose answer nobody has seen yet.
-    const peeked: ResponseStreamEvent[] = [];
+    /** The parts of the next raw event (possibly none), or `undefined` once the stream is over. */
+    const nextParts = async (): Promise<LanguageModelV4StreamPart[] | undefined> => {
+      let outputs: OutputEvent[];
+      const parts: LanguageModelV4StreamPart[] = [];
+      let next: IteratorResult<ResponseStreamEvent>;
+      try {
+        next = await events.next();
+      } catch (error) {
+        if (APIUserAbortError.isInstance(error)) throw error;
+        if (includeRawChunks && APIStreamError.isInstance(error) && error.event !== undefined)
+          parts.push({ type: 'raw', rawValue: error.event });
+        outputs = normalizer.fail(error);
+        for (const output of outputs) parts.push(...mapper.map(output, mapError));
+        return parts;
+      }
+      if (next.done) return undefined;
+      if (includeRawChunks) parts.push({ type: 'raw', rawValue: next.value });
+      outputs = normalizer.push(next.value);
+      for (const output of outputs) parts.push(...mapper.map(output, mapError));
+      return parts;
+    };
+
+    // Read up to the first output: a failure before it is thrown from doStream, so the AI
+    // SDK's maxRetries can retry a request whose answer nobody has seen yet.
+    const readAhead: LanguageModelV4StreamPart[] = [];
+    let ended = false;
     try {
       for (;;) {
-        const next = await events.next();
-        if (next.done) break;
-        peeked.push(next.value);
-        if (isOutputEvent(next.value) || isTerminalEvent(next.value)) break;
+        const parts = await nextParts();
+        if (parts === undefined) {
+          ended = true;
+          break;
+        }
+        const failure = parts.find((part) => part.type === 'error');
+        if (failure !== undefined) throw (failure as { error: unknown }).error;
+        readAhead.push(...parts);
+        if (parts.some(isOutput)) break;
       }
     } catch (error) {
       await events.return?.();
-      throw mapAPIFreeError(error, context);
+      throw APIUserAbortError.isInstance(error) ? mapError(error) : error;
     }
-
-    const mapper = new StreamEventMapper({
-      providerName: this.#config.providerName,
-      includeRawChunks: options.includeRawChunks === true,
-    });
-    const enqueueAll = (
-      controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>,
-      parts: LanguageModelV4StreamPart[],
-    ) => {
-      for (const part of parts) controller.enqueue(part);
-    };
 
     return {
       stream: new ReadableStream<LanguageModelV4StreamPart>({
         start(controller) {
           controller.enqueue({ type: 'stream-start', warnings: built.warnings });
-          for (const event of peeked) enqueueAll(controller, mapper.map(event));
+          for (const part of readAhead) controller.enqueue(part);
+          if (ended) {
+            controller.enqueue(mapper.finish());
+            controller.close();
+          }
         },
         async pull(controller) {
           try {
             // A pull that enqueues nothing is not repeated: read until an event yields parts.
             for (;;) {
-              const next = await events.next();
-              if (next.done) break;
-              const parts = mapper.map(next.value);
-              if (parts.length > 0) {
-                enqueueAll(controller, parts);
-                return;
-              }
+              const parts = await nextParts();
+              if (parts === undefined) break;
+              for (const part of parts) controller.enqueue(part);
+              if (parts.length > 0) return;
             }
           } catch (error) {
-            if (error instanceof APIUserAbortError) {
-              controller.error(mapAPIFreeError(error, context));
-              return;
-            }
-            const interrupted =
-              error instanceof APIStreamTruncatedError || error instanceof APIConnectionError;
-            const code = error instanceof APIStreamError ? (error.code ?? undefined) : undefined;
-            enqueueAll(
-              controller,
-              mapper.fail({
-                error: mapAPIFreeError(error, context),
-                finishReason: interrupted
-                  ? { unified: 'interrupted', raw: code }
-                  : { unified: 'error', raw: code ?? 'error' },
-                rawEvent: error instanceof APIStreamError ? error.event : undefined,
-              }),
-            );
+            controller.error(mapError(error));
+            return;
           }
           controller.enqueue(mapper.finish());
           controller.close();
@@ -207,6 +204,15 @@ export class APIFreeLanguageModel implements LanguageModelV4 {
       response: { headers: responseHeaders },
     };
   }
+}
+
+/** True for the parts of the answer itself (as opposed to metadata). */
+function isOutput(part: LanguageModelV4StreamPart): boolean {
+  return part.type !== 'response-metadata' && part.type !== 'raw' && part.type !== 'stream-start';
+}
+
+function otherWarning(message: string): SharedV4Warning {
+  return { type: 'other', message };
 }
 
 function requestOptions(options: LanguageModelV4CallOptions): RequestOptions {

@@ -5,8 +5,8 @@ import {
 } from '@ai-sdk/provider';
 import { mapReasoningToProviderEffort, parseProviderOptions } from '@ai-sdk/provider-utils';
 import {
-  isReasoningModel,
-  type ReasoningConfig,
+  buildRequestBody as buildCoreRequestBody,
+  type OutputFormat,
   type ReasoningEffort,
   type ResponseCreateParamsNonStreaming,
 } from '@apifree/core';
@@ -30,8 +30,10 @@ const EFFORT_BY_REASONING = {
 } as const satisfies Record<string, ReasoningEffort>;
 
 /**
- * Builds the `POST /responses` body for an AI SDK call. Settings the Responses API
- * lacks are not sent and are reported as warnings, never silently dropped.
+ * Translates an AI SDK call into core's request settings, and core's body back. What the
+ * model cannot take (sampling on reasoning models, reasoning on the others) is decided by
+ * core; settings the Responses API lacks altogether (top-k, seed, penalties, stop
+ * sequences) are decided here. Neither is silently dropped: each becomes a warning.
  */
 export async function buildRequestBody({
   modelId,
@@ -57,7 +59,6 @@ export async function buildRequestBody({
       cause: error,
     });
   });
-  const reasoningModel = isReasoningModel(modelId);
 
   for (const [setting, value] of [
     ['topK', options.topK],
@@ -69,20 +70,6 @@ export async function buildRequestBody({
   }
   if (options.stopSequences != null && options.stopSequences.length > 0) {
     warnings.push({ type: 'unsupported', feature: 'stopSequences' });
-  }
-  if (reasoningModel) {
-    for (const [setting, value] of [
-      ['temperature', options.temperature],
-      ['topP', options.topP],
-    ] as const) {
-      if (value != null) {
-        warnings.push({
-          type: 'unsupported',
-          feature: setting,
-          details: `${setting} is not supported by reasoning model ${modelId} and was not sent.`,
-        });
-      }
-    }
   }
 
   const converted = convertToAPIFreeInput({
@@ -96,75 +83,58 @@ export async function buildRequestBody({
   const tools = prepareTools({ tools: options.tools, toolChoice: options.toolChoice });
   warnings.push(...tools.warnings);
 
-  let effort: ReasoningEffort | undefined;
-  if (apifree?.reasoningEffort != null) {
-    effort = apifree.reasoningEffort;
-  } else if (reasoningModel) {
-    effort = mapReasoningToProviderEffort({
-      reasoning: options.reasoning,
-      effortMap: EFFORT_BY_REASONING,
-      warnings,
-    });
-  } else if (options.reasoning !== undefined && options.reasoning !== 'provider-default') {
-    warnings.push({
-      type: 'unsupported',
-      feature: 'reasoning',
-      details: `${modelId} is not a reasoning model; the reasoning setting was not sent.`,
-    });
-  }
-  const reasoning: ReasoningConfig = {
-    ...(effort !== undefined && { effort }),
-    ...(apifree?.reasoningSummary != null && { summary: apifree.reasoningSummary }),
-  };
+  const reasoningEffort: ReasoningEffort | undefined =
+    apifree?.reasoningEffort ??
+    (options.reasoning === undefined || options.reasoning === 'provider-default'
+      ? undefined
+      : (mapReasoningToProviderEffort({
+          reasoning: options.reasoning,
+          effortMap: EFFORT_BY_REASONING,
+          warnings,
+        }) as ReasoningEffort | undefined));
 
-  const format = options.responseFormat;
-  const text = {
-    ...(format?.type === 'json' && {
-      format:
-        format.schema === undefined
-          ? ({ type: 'json_object' } as const)
-          : {
-              type: 'json_schema' as const,
-              name: format.name ?? 'response',
-              schema: format.schema as Record<string, unknown>,
-              strict: apifree?.strictJsonSchema ?? true,
-              ...(format.description !== undefined && { description: format.description }),
-            },
-    }),
-    ...(apifree?.textVerbosity != null && { verbosity: apifree.textVerbosity }),
-  };
-
-  // Replaying reasoning without server-side storage needs the encrypted reasoning.
-  const include =
-    apifree?.store === false && reasoningModel
-      ? [...new Set([...(apifree.include ?? []), 'reasoning.encrypted_content'])]
-      : apifree?.include;
-
-  const body: ResponseCreateParamsNonStreaming = {
+  const { body, warnings: coreWarnings } = buildCoreRequestBody({
     model: modelId,
     input: converted.input,
-    ...(converted.instructions !== undefined && { instructions: converted.instructions }),
-    ...(options.maxOutputTokens !== undefined && { max_output_tokens: options.maxOutputTokens }),
-    ...(!reasoningModel && options.temperature != null && { temperature: options.temperature }),
-    ...(!reasoningModel && options.topP != null && { top_p: options.topP }),
-    ...(tools.tools !== undefined && { tools: tools.tools }),
-    ...(tools.toolChoice !== undefined && { tool_choice: tools.toolChoice }),
-    ...(Object.keys(reasoning).length > 0 && { reasoning }),
-    ...(Object.keys(text).length > 0 && { text }),
-    ...(apifree?.metadata != null && { metadata: apifree.metadata }),
-    ...(apifree?.previousResponseId != null && {
-      previous_response_id: apifree.previousResponseId,
-    }),
-    ...(apifree?.store != null && { store: apifree.store }),
-    ...(apifree?.parallelToolCalls != null && { parallel_tool_calls: apifree.parallelToolCalls }),
-    ...(apifree?.user != null && { user: apifree.user }),
-    ...(apifree?.safetyIdentifier != null && { safety_identifier: apifree.safetyIdentifier }),
-    ...(include != null && { include }),
-    ...(apifree?.serviceTier != null && { service_tier: apifree.serviceTier }),
-    ...(apifree?.promptCacheKey != null && { prompt_cache_key: apifree.promptCacheKey }),
-    ...(apifree?.maxToolCalls != null && { max_tool_calls: apifree.maxToolCalls }),
-    ...(apifree?.truncation != null && { truncation: apifree.truncation }),
-  };
-
+    instructions: converted.instructions,
+    maxOutputTokens: options.maxOutputTokens,
+    temperature: options.temperature ?? undefined,
+    topP: options.topP ?? undefined,
+    tools: tools.tools,
+    toolChoice: tools.toolChoice,
+    output: outputFormat(options.responseFormat, apifree?.strictJsonSchema ?? true),
+    textVerbosity: apifree?.textVerbosity ?? undefined,
+    reasoningEffort,
+    reasoningSummary: apifree?.reasoningSummary ?? undefined,
+    metadata: apifree?.metadata ?? undefined,
+    previousResponseId: apifree?.previousResponseId ?? undefined,
+    store: apifree?.store ?? undefined,
+    parallelToolCalls: apifree?.parallelToolCalls ?? undefined,
+    user: apifree?.user ?? undefined,
+    safetyIdentifier: apifree?.safetyIdentifier ?? undefined,
+    include: apifree?.include ?? undefined,
+    serviceTier: apifree?.serviceTier ?? undefined,
+    promptCacheKey: apifree?.promptCacheKey ?? undefined,
+    maxToolCalls: apifree?.maxToolCalls ?? undefined,
+    truncation: apifree?.truncation ?? undefined,
+  });
+  for (const warning of coreWarnings) {
+    warnings.push({ type: 'unsupported', feature: warning.setting, details: warning.message });
+  }
   return { body, warnings };
+}
+
+function outputFormat(
+  format: LanguageModelV4CallOptions['responseFormat'],
+  strict: boolean,
+): OutputFormat | undefined {
+  if (format?.type !== 'json') return undefined;
+  if (format.schema === undefined) return { type: 'json' };
+  return {
+    type: 'json-schema',
+    name: format.name ?? 'response',
+    schema: format.schema as Record<string, unknown>,
+    strict,
+    description: format.description,
+  };
 }

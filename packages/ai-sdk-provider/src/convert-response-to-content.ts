@@ -1,88 +1,78 @@
-import type {
-  JSONObject,
-  LanguageModelV4Content,
-  LanguageModelV4FinishReason,
-} from '@ai-sdk/provider';
-import type { Response } from '@apifree/core';
-import { mapFinishReason } from './map-finish-reason';
-import { annotationSource } from './map-stream-events';
+import type { JSONObject, LanguageModelV4Content } from '@ai-sdk/provider';
+import type { ResponseOutput } from '@apifree/core';
+import { annotationSource } from './annotation-source';
 
 /**
- * Converts a finished response's output items to AI SDK content, in order:
- * reasoning, text (with its sources), and tool calls (`{}` for a parameterless call).
+ * Core's reading of a finished response as AI SDK content, in output order: reasoning
+ * (one part per summary or text part; an empty one for an item with neither, so its
+ * encrypted content reaches the next turn), text and refusals (with their sources), and
+ * tool calls (`{}` for a call without arguments).
  */
 export function convertResponseToContent(
-  response: Response,
+  output: ResponseOutput,
   providerName: string,
-): { content: LanguageModelV4Content[]; finishReason: LanguageModelV4FinishReason } {
+): LanguageModelV4Content[] {
   const content: LanguageModelV4Content[] = [];
-  let hasFunctionCall = false;
-  let hasRefusal = false;
   const metadata = (values: JSONObject) => ({ [providerName]: values });
-
-  for (const item of response.output) {
-    const itemId = typeof item.id === 'string' ? item.id : undefined;
-    switch (item.type) {
-      case 'reasoning': {
-        const reasoning = item as Extract<Response['output'][number], { type: 'reasoning' }>;
-        const texts = [...(reasoning.summary ?? []), ...(reasoning.content ?? [])].map(
-          (part) => part.text,
-        );
-        const providerMetadata = metadata({
-          itemId: reasoning.id,
-          reasoningEncryptedContent: reasoning.encrypted_content ?? null,
+  const reasoningWithParts = new Set<number>();
+  for (const part of output.parts) {
+    switch (part.type) {
+      case 'reasoning':
+        reasoningWithParts.add(part.outputIndex);
+        content.push({
+          type: 'reasoning',
+          text: part.text,
+          providerMetadata: metadata({
+            itemId: part.itemId,
+            reasoningEncryptedContent: part.encryptedContent ?? null,
+          }),
         });
-        for (const text of texts.length > 0 ? texts : ['']) {
-          content.push({ type: 'reasoning', text, providerMetadata });
-        }
         break;
-      }
-      case 'message': {
-        const message = item as Extract<Response['output'][number], { type: 'message' }>;
-        for (const [contentIndex, part] of message.content.entries()) {
-          if (part.type === 'refusal') {
-            hasRefusal = true;
-            content.push({
-              type: 'text',
-              text: part.refusal,
-              providerMetadata: metadata({ itemId: message.id }),
-            });
-            continue;
-          }
+      case 'reasoning-item':
+        if (!reasoningWithParts.has(part.outputIndex)) {
           content.push({
-            type: 'text',
-            text: part.text,
-            providerMetadata: metadata({ itemId: message.id }),
+            type: 'reasoning',
+            text: '',
+            providerMetadata: metadata({
+              itemId: part.itemId,
+              reasoningEncryptedContent: part.item.encrypted_content ?? null,
+            }),
           });
-          for (const [index, annotation] of (part.annotations ?? []).entries()) {
-            const source = annotationSource(annotation, `${message.id}:${contentIndex}:${index}`);
-            if (source) content.push(source);
-          }
         }
         break;
-      }
-      case 'function_call': {
-        const call = item as Extract<Response['output'][number], { type: 'function_call' }>;
-        hasFunctionCall = true;
+      case 'text':
+        content.push({
+          type: 'text',
+          text: part.text,
+          providerMetadata: metadata({ itemId: part.itemId }),
+        });
+        for (const [index, annotation] of part.annotations.entries()) {
+          const source = annotationSource(
+            annotation,
+            `${part.itemId}:${part.contentIndex}:${index}`,
+          );
+          if (source) content.push(source);
+        }
+        break;
+      case 'refusal':
+        content.push({
+          type: 'text',
+          text: part.refusal,
+          providerMetadata: metadata({ itemId: part.itemId }),
+        });
+        break;
+      case 'tool-call':
         content.push({
           type: 'tool-call',
-          toolCallId: call.call_id,
-          toolName: call.name,
-          input: call.arguments === '' || call.arguments === undefined ? '{}' : call.arguments,
-          ...(itemId !== undefined && { providerMetadata: metadata({ itemId }) }),
+          toolCallId: part.callId,
+          toolName: part.name,
+          input: part.arguments === '' ? '{}' : part.arguments,
+          providerMetadata: metadata({ itemId: part.itemId }),
         });
         break;
-      }
+      case 'item':
+        break;
     }
   }
-
-  return {
-    content,
-    finishReason: mapFinishReason({
-      status: response.status,
-      incompleteReason: response.incomplete_details?.reason,
-      hasFunctionCall,
-      hasRefusal,
-    }),
-  };
+  return content;
 }

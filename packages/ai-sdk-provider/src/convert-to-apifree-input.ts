@@ -7,14 +7,16 @@ import {
   UnsupportedFunctionalityError,
 } from '@ai-sdk/provider';
 import { convertToBase64, detectMediaType, getTopLevelMediaType } from '@ai-sdk/provider-utils';
-import type {
-  FunctionCallOutputItem,
-  InputFilePart,
-  InputImagePart,
-  InputItem,
-  InputTextPart,
-  OutputTextInputPart,
-  ReasoningInputItem,
+import {
+  type FunctionCallOutputItem,
+  type InputFilePart,
+  type InputImagePart,
+  type InputItem,
+  type InputTextPart,
+  type OutputTextInputPart,
+  REASONING_NOT_REPLAYABLE,
+  type ReasoningInputItem,
+  replayReasoning,
 } from '@apifree/core';
 
 /** The Responses `input`, the `instructions` and what could not be sent as asked. */
@@ -104,28 +106,15 @@ export function convertToAPIFreeInput({
                 providerName,
                 'reasoningEncryptedContent',
               );
-              const existing = reasoningById.get(itemId);
-              if (existing) {
-                if (part.text !== '')
-                  existing.summary.push({ type: 'summary_text', text: part.text });
-                if (encrypted !== undefined) existing.encrypted_content = encrypted;
-                break;
+              // The parts of one reasoning item (one per summary part) become that item again.
+              let item = reasoningById.get(itemId);
+              if (item === undefined) {
+                item = { type: 'reasoning', id: itemId, summary: [] };
+                reasoningById.set(itemId, item);
+                input.push(item);
               }
-              if (store === false && encrypted === undefined) {
-                warnings.push({
-                  type: 'other',
-                  message: `Skipped reasoning item ${itemId}: with store: false it can only be replayed with its encrypted content (include "reasoning.encrypted_content").`,
-                });
-                break;
-              }
-              const item: ReasoningInputItem = {
-                type: 'reasoning',
-                id: itemId,
-                summary: part.text === '' ? [] : [{ type: 'summary_text', text: part.text }],
-                ...(encrypted !== undefined && { encrypted_content: encrypted }),
-              };
-              reasoningById.set(itemId, item);
-              input.push(item);
+              if (part.text !== '') item.summary.push({ type: 'summary_text', text: part.text });
+              if (encrypted !== undefined) item.encrypted_content = encrypted;
               break;
             }
             case 'tool-call':
@@ -147,6 +136,19 @@ export function convertToAPIFreeInput({
                 type: 'other',
                 message: `Skipped an assistant ${part.type} part: the Responses API cannot take it as input.`,
               });
+          }
+        }
+        for (const item of reasoningById.values()) {
+          const replay = replayReasoning(item, store);
+          const position = input.indexOf(item);
+          if (replay !== undefined) {
+            input[position] = replay;
+          } else {
+            input.splice(position, 1);
+            warnings.push({
+              type: 'other',
+              message: `Skipped reasoning item ${item.id}: ${REASONING_NOT_REPLAYABLE}.`,
+            });
           }
         }
         break;

@@ -1,13 +1,13 @@
 import type { JSONObject, LanguageModelV4Usage } from '@ai-sdk/provider';
-import type { ResponseUsage } from '@apifree/core';
+import type { Usage } from '@apifree/core';
 
 /**
- * Converts Responses usage to the AI SDK's. Cached (read and written) tokens are a
- * subset of input tokens and reasoning tokens a subset of output tokens; servers that
- * omit the `*_details` objects report none of either.
+ * Core's usage in the AI SDK's shape. As `@ai-sdk/openai` does, a response whose usage
+ * has no cached or reasoning details reports 0 of each; a count the server sent badly
+ * (dropped by core, with a warning) stays `undefined`, and so do the figures derived from it.
  */
-export function convertUsage(usage: ResponseUsage | null | undefined): LanguageModelV4Usage {
-  if (usage == null) {
+export function convertUsage(usage: Usage | undefined): LanguageModelV4Usage {
+  if (usage === undefined) {
     return {
       inputTokens: {
         total: undefined,
@@ -18,22 +18,22 @@ export function convertUsage(usage: ResponseUsage | null | undefined): LanguageM
       outputTokens: { total: undefined, text: undefined, reasoning: undefined },
     };
   }
-  const cacheRead = usage.input_tokens_details?.cached_tokens ?? 0;
-  const cacheWriteValue = usage.input_tokens_details?.cache_write_tokens;
-  const cacheWrite = typeof cacheWriteValue === 'number' ? cacheWriteValue : undefined;
-  const reasoning = usage.output_tokens_details?.reasoning_tokens ?? 0;
+  const cacheRead = usage.cachedInputTokens ?? 0;
+  const reasoning = usage.reasoningTokens ?? 0;
+  const input = usage.inputTokens;
+  const output = usage.outputTokens;
   return {
     inputTokens: {
-      total: usage.input_tokens,
-      noCache: usage.input_tokens - cacheRead - (cacheWrite ?? 0),
+      total: input,
+      noCache: input === undefined ? undefined : input - cacheRead - (usage.cacheWriteTokens ?? 0),
       cacheRead,
-      cacheWrite,
+      cacheWrite: usage.cacheWriteTokens,
     },
     outputTokens: {
-      total: usage.output_tokens,
-      text: usage.output_tokens - reasoning,
+      total: output,
+      text: output === undefined ? undefined : output - reasoning,
       reasoning,
     },
-    raw: usage as unknown as JSONObject,
+    raw: usage.raw as JSONObject,
   };
 }

@@ -20,10 +20,11 @@ interface RequestContext {
 /**
  * Maps an `@apifree/core` error to the AI SDK's: HTTP, connection and stream errors
  * become `APICallError` (with `isRetryable` telling `maxRetries` what to do), an abort
- * becomes the caller's abort reason, anything else is returned unchanged.
+ * becomes the caller's abort reason, anything else is returned unchanged. Errors are
+ * recognised with `isInstance`, so a second installed copy of core is no problem.
  */
 export function mapAPIFreeError(error: unknown, context: RequestContext): unknown {
-  if (error instanceof APIError) {
+  if (APIError.isInstance(error)) {
     return new APICallError({
       message: error.message,
       url: context.url,
@@ -36,13 +37,15 @@ export function mapAPIFreeError(error: unknown, context: RequestContext): unknow
       cause: error,
     });
   }
-  if (error instanceof APIStreamError) {
+  if (APIStreamError.isInstance(error)) {
     return new APICallError({
       message: error.message,
       url: context.url,
       requestBodyValues: context.requestBodyValues,
       ...(context.responseHeaders !== undefined && { responseHeaders: context.responseHeaders }),
-      ...(error.event !== undefined && { responseBody: JSON.stringify(error.event) }),
+      ...((error.event ?? error.response) !== undefined && {
+        responseBody: JSON.stringify(error.event ?? error.response),
+      }),
       isRetryable: isRetryableStreamError(error),
       data: {
         code: error.code,
@@ -53,8 +56,8 @@ export function mapAPIFreeError(error: unknown, context: RequestContext): unknow
       cause: error,
     });
   }
-  if (error instanceof APIUserAbortError) return abortReason(context.abortSignal, error);
-  if (error instanceof APIConnectionError) {
+  if (APIUserAbortError.isInstance(error)) return abortReason(context.abortSignal, error);
+  if (APIConnectionError.isInstance(error)) {
     return new APICallError({
       message: error.message,
       url: context.url,

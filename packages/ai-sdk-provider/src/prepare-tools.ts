@@ -1,17 +1,17 @@
 import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
-import type { FunctionTool, ToolChoice } from '@apifree/core';
+import type { FunctionDefinition, ToolChoice } from '@apifree/core';
 
-/** The request's `tools` and `tool_choice`, and the tools that could not be sent. */
+/** The call's function definitions and tool choice, and the tools that could not be sent. */
 export interface PreparedTools {
-  tools: FunctionTool[] | undefined;
+  tools: FunctionDefinition[] | undefined;
   toolChoice: ToolChoice | undefined;
   warnings: SharedV4Warning[];
 }
 
 /**
- * Converts the AI SDK's function tools and tool choice to the Responses shape. A
- * tool's `strict` flag is passed through as given; provider tools of other providers
- * are dropped with a warning.
+ * Converts the AI SDK's function tools and tool choice to core's terms (core turns the
+ * definitions into Responses tools). A tool's `strict` flag is passed through as given;
+ * provider tools of other providers are dropped with a warning.
  */
 export function prepareTools({
   tools,
@@ -22,15 +22,14 @@ export function prepareTools({
     return { tools: undefined, toolChoice: undefined, warnings };
   }
 
-  const functionTools: FunctionTool[] = [];
+  const definitions: FunctionDefinition[] = [];
   for (const tool of tools) {
     if (tool.type === 'function') {
-      functionTools.push({
-        type: 'function',
+      definitions.push({
         name: tool.name,
-        ...(tool.description !== undefined && { description: tool.description }),
+        description: tool.description,
         parameters: tool.inputSchema as Record<string, unknown>,
-        ...(tool.strict !== undefined && { strict: tool.strict }),
+        strict: tool.strict,
       });
     } else {
       warnings.push({
@@ -41,18 +40,18 @@ export function prepareTools({
     }
   }
 
-  if (functionTools.length === 0) return { tools: undefined, toolChoice: undefined, warnings };
+  if (definitions.length === 0) return { tools: undefined, toolChoice: undefined, warnings };
 
   switch (toolChoice?.type) {
     case undefined:
-      return { tools: functionTools, toolChoice: undefined, warnings };
+      return { tools: definitions, toolChoice: undefined, warnings };
     case 'auto':
     case 'none':
     case 'required':
-      return { tools: functionTools, toolChoice: toolChoice.type, warnings };
+      return { tools: definitions, toolChoice: toolChoice.type, warnings };
     case 'tool':
       return {
-        tools: functionTools,
+        tools: definitions,
         toolChoice: { type: 'function', name: toolChoice.toolName },
         warnings,
       };

@@ -71,7 +71,14 @@ describe('buildRequestBody', () => {
   it('does not send reasoning to a model that cannot reason', async () => {
     const { body, warnings } = await build('gpt-4o', { reasoning: 'high' });
     expect(body.reasoning).toBeUndefined();
-    expect(warnings[0]).toMatchObject({ type: 'unsupported', feature: 'reasoning' });
+    expect(warnings).toEqual([
+      {
+        type: 'unsupported',
+        feature: 'reasoningEffort',
+        details:
+          'reasoningEffort applies to reasoning models only; gpt-4o is not one and was not sent.',
+      },
+    ]);
   });
 
   it('asks for JSON by schema (strict unless opted out) or as a JSON object', async () => {

@@ -1,7 +1,17 @@
-import type { Response } from '@apifree/core';
+import { type Response, readResponse } from '@apifree/core';
 import { describe, expect, it } from 'vitest';
-import { convertResponseToContent } from '../src/convert-response-to-content';
+import { convertResponseToContent as convertContent } from '../src/convert-response-to-content';
+import { mapFinishReason } from '../src/map-finish-reason';
 import { readJSONFixture } from './support/recordings';
+
+/** Core reads the response; the provider translates what core read. */
+function convertResponseToContent(response: Response, providerName: string) {
+  const output = readResponse(response);
+  return {
+    content: convertContent(output, providerName),
+    finishReason: mapFinishReason(output.finish),
+  };
+}
 
 describe('convertResponseToContent', () => {
   it('keeps every output_text part of a recorded message', () => {
@@ -19,7 +29,20 @@ describe('convertResponseToContent', () => {
   it('converts a recorded LM Studio response', () => {
     const response = readJSONFixture('lmstudio-text.json') as Response;
     const { content } = convertResponseToContent(response, 'apifree');
-    expect(content.some((part) => part.type === 'text' && part.text.length > 0)).toBe(true);
+    expect(content).toEqual([
+      {
+        type: 'reasoning',
+        text: 'reasoning content',
+        providerMetadata: {
+          apifree: { itemId: 'rs_3l1z5wpifxkwxhj459ya7', reasoningEncryptedContent: null },
+        },
+      },
+      {
+        type: 'text',
+        text: 'text content',
+        providerMetadata: { apifree: { itemId: 'msg_p1y190hl7hj1xyfqr1cir' } },
+      },
+    ]);
   });
 
   it('orders reasoning, text and tool calls and finishes with tool-calls', () => {

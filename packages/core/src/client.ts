@@ -9,18 +9,20 @@ import {
 import { defaultTransport } from './default-transport';
 import {
   APIConnectionError,
-  APIError,
+  type APIError,
   APIFreeConfigurationError,
+  APIStreamError,
   APIUserAbortError,
 } from './errors';
 import { makeAPIError } from './make-api-error';
 import { type AbortReason, mapTransportError } from './map-transport-error';
 import { maskSecret, redactSecret, redactValue } from './redact';
-import { type ResponseInfo, ResponseStream } from './response-stream';
+import { type ResponseInfo, ResponseStream, responseFailedError } from './response-stream';
 import { retryDelay, shouldRetryResponse } from './retry-policy';
 import { sleep } from './sleep';
 import { createFetchTransport } from './transport/fetch-transport';
 import type { Transport, TransportResponse } from './transport/transport';
+import { responseProblem } from './wire/check-shape';
 import type {
   ResponseCreateParams,
   ResponseCreateParamsNonStreaming,
@@ -187,24 +189,31 @@ export class APIFree {
     }
   }
 
+  /**
+   * The response object of a JSON answer, checked. A response whose status is `failed`
+   * throws the same {@link APIResponseFailedError} a streamed `response.failed` does.
+   */
   #parseJSON(text: string, info: ResponseInfo): Response {
+    let value: unknown;
     try {
-      const value: unknown = JSON.parse(text);
-      if (
-        typeof value === 'object' &&
-        value !== null &&
-        Array.isArray((value as Response).output)
-      ) {
-        return value as Response;
-      }
+      value = JSON.parse(text);
     } catch {
-      // Reported below, with the body's start.
+      throw this.#invalidResponse('a body that is not JSON', text, info);
     }
-    throw new APIError({
-      status: info.status,
-      headers: info.headers,
-      body: this.#redact(text),
-      message: `APIFree answered HTTP ${info.status} with a body that is not a JSON response object: ${this.#redact(text).slice(0, 200)}`,
+    const problem = responseProblem(value, true);
+    if (problem !== undefined) throw this.#invalidResponse(problem, text, info);
+    const response = value as Response;
+    if (response.status === 'failed') {
+      throw responseFailedError(response, { requestId: info.requestId, redact: this.#redactor });
+    }
+    return response;
+  }
+
+  #invalidResponse(problem: string, text: string, info: ResponseInfo): APIStreamError {
+    return new APIStreamError({
+      message: `APIFree answered HTTP ${info.status} with a response this client cannot read (${this.#redact(problem)}): ${this.#redact(text).slice(0, 200)}`,
+      code: 'invalid_response',
+      requestId: info.requestId,
     });
   }
 
@@ -322,6 +331,11 @@ export class Responses {
   /** @internal */
   constructor(client: APIFree) {
     this.#client = client;
+  }
+
+  /** The URL requests go to: `${baseURL}/responses`. */
+  get url(): string {
+    return `${this.#client.baseURL}/responses`;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { readErrorDetails } from './error-details';
 import {
   APIError,
   AuthenticationError,
@@ -38,42 +39,16 @@ export function makeAPIError(
   rawText: string,
 ): APIError {
   const ErrorClass = CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
-  const serverMessage = readServerMessage(body) ?? (rawText.trim().slice(0, 500) || undefined);
-  const code = readCode(body);
+  const details = readErrorDetails(body);
+  const serverMessage = details.message ?? (rawText.trim().slice(0, 500) || undefined);
   let advice =
     status >= 500 ? 'APIFree or its upstream failed; retry later.' : ADVICE_BY_STATUS[status];
-  if (code === 'insufficient_quota')
+  if (details.code === 'insufficient_quota')
     advice = 'Your APIFree quota is used up: add credit; retrying will not help.';
   const requestId = headers.get('x-request-id');
-  const parts = [`APIFree returned HTTP ${status}`];
-  if (code) parts[0] += ` (${code})`;
-  const param = readParam(body);
-  if (param) parts[0] += ` for ${param}`;
-  const message = `${parts[0]}: ${serverMessage ?? 'no error message in the body'}${advice ? ` ${advice}` : ''}${requestId ? ` [request id ${requestId}]` : ''}`;
+  let summary = `APIFree returned HTTP ${status}`;
+  if (details.code) summary += ` (${details.code})`;
+  if (details.param) summary += ` for ${details.param}`;
+  const message = `${summary}: ${serverMessage ?? 'no error message in the body'}${advice ? ` ${advice}` : ''}${requestId ? ` [request id ${requestId}]` : ''}`;
   return new ErrorClass({ status, headers, body, message });
-}
-
-function readServerMessage(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const inner = (body as { error?: unknown }).error;
-  if (typeof inner === 'string') return inner;
-  const source = typeof inner === 'object' && inner !== null ? inner : body;
-  const message = (source as { message?: unknown }).message;
-  return typeof message === 'string' && message !== '' ? message : undefined;
-}
-
-function readCode(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const inner = (body as { error?: unknown }).error;
-  const source = typeof inner === 'object' && inner !== null ? inner : body;
-  const code = (source as { code?: unknown }).code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function readParam(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const inner = (body as { error?: unknown }).error;
-  const source = typeof inner === 'object' && inner !== null ? inner : body;
-  const param = (source as { param?: unknown }).param;
-  return typeof param === 'string' && param !== '' ? param : undefined;
 }

@@ -1,5 +1,7 @@
 import { createSSEDecoder, type SSEDecoder } from './decode-events';
-import { APIStreamError, APIStreamTruncatedError } from './errors';
+import { readErrorDetails } from './error-details';
+import { APIResponseFailedError, APIStreamError, APIStreamTruncatedError } from './errors';
+import { streamEventProblem } from './wire/check-shape';
 import type { Response } from './wire/response';
 import type { ErrorEvent, ResponseFailedEvent, ResponseStreamEvent } from './wire/stream-events';
 
@@ -27,10 +29,12 @@ export interface StreamSource {
  * event. `break` out of the loop closes the HTTP request; so does the request's
  * `AbortSignal`. The body is read only as fast as the loop consumes events.
  *
- * Events of types this package does not model are delivered unchanged. An `error`
- * event or `response.failed` ends iteration with an {@link APIStreamError} (after the
- * events before it were delivered); a body that ends before the terminal event throws
- * {@link APIStreamTruncatedError}.
+ * Events of types this package does not model are delivered unchanged; the fields of
+ * known ones are checked first, so a malformed event ends iteration with an
+ * {@link APIStreamError} of code `invalid_event` rather than reaching your code. An
+ * `error` event ends iteration with an {@link APIStreamError}, `response.failed` with an
+ * {@link APIResponseFailedError} (after the events before it were delivered); a body
+ * that ends before the terminal event throws {@link APIStreamTruncatedError}.
  *
  * @example
  * const stream = await client.responses.create({ model: 'gpt-4.1-mini', input: 'Hi', stream: true });
@@ -222,6 +226,18 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
       case 'response.failed':
         this.#fail(this.#errorFromFailed(event as ResponseFailedEvent));
         return;
+    }
+    const problem = streamEventProblem(event as unknown as Record<string, unknown>);
+    if (problem !== undefined) {
+      this.#fail(
+        this.#error(
+          `APIFree sent a ${this.#source.redact(event.type)} event this client cannot read: ${this.#source.redact(problem)}.`,
+          'invalid_event',
+        ),
+      );
+      return;
+    }
+    switch (event.type) {
       case 'response.completed':
       case 'response.incomplete':
         this.#terminal = event.response;
@@ -240,41 +256,47 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
   }
 
   #errorFromEvent(event: ErrorEvent): APIStreamError {
-    const nested = event.error as unknown;
-    const details: Record<string, unknown> =
-      typeof nested === 'object' && nested !== null
-        ? (nested as Record<string, unknown>)
-        : (event as unknown as Record<string, unknown>);
-    const message = text(details.message) ?? (typeof nested === 'string' ? nested : undefined);
-    const code = text(details.code);
-    const type = text(details.type);
+    const details = readErrorDetails(event);
+    const redact = this.#source.redact;
     return new APIStreamError({
-      message: `APIFree reported an error during the stream${code ? ` (${code})` : ''}: ${this.#source.redact(message || 'no message')}`,
-      code: code ?? null,
-      type: type && type !== 'error' ? type : null,
-      param: text(details.param) ?? null,
+      message: `APIFree reported an error during the stream${details.code ? ` (${redact(details.code)})` : ''}: ${redact(details.message ?? 'no message')}`,
+      code: details.code === undefined ? null : redact(details.code),
+      // A flat error event's own `type` is the event type, not the error's.
+      type: details.type === undefined || details.type === 'error' ? null : redact(details.type),
+      param: details.param === undefined ? null : redact(details.param),
       requestId: this.response.requestId,
-      event: redactDeep(event, this.#source.redact),
+      event: redactDeep(event, redact),
     });
   }
 
-  #errorFromFailed(event: ResponseFailedEvent): APIStreamError {
-    const failure = (event.response?.error ?? undefined) as Record<string, unknown> | undefined;
-    const code = text(failure?.code);
-    return new APIStreamError({
-      message: `The response failed${code ? ` (${code})` : ''}: ${this.#source.redact(text(failure?.message) || 'no reason given')}`,
-      code: code ?? null,
-      type: text(failure?.type) ?? null,
+  #errorFromFailed(event: ResponseFailedEvent): APIResponseFailedError {
+    return responseFailedError(event.response, {
       requestId: this.response.requestId,
-      response: redactDeep(event.response, this.#source.redact),
-      event: redactDeep(event, this.#source.redact),
+      redact: this.#source.redact,
+      event,
     });
   }
 }
 
-/** A field the server should send as a string; anything else counts as absent. */
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+/**
+ * The error of a failed response (`status: "failed"`), streamed or not: the server's
+ * code and message, masked, with the response (and the event, when streamed) kept.
+ */
+export function responseFailedError(
+  response: unknown,
+  options: { requestId: string | undefined; redact: (text: string) => string; event?: unknown },
+): APIResponseFailedError {
+  const { redact } = options;
+  const details = readErrorDetails((response as { error?: unknown } | undefined)?.error ?? {});
+  return new APIResponseFailedError({
+    message: `The response failed${details.code ? ` (${redact(details.code)})` : ''}: ${redact(details.message ?? 'no reason given')}`,
+    code: details.code === undefined ? null : redact(details.code),
+    type: details.type === undefined ? null : redact(details.type),
+    param: details.param === undefined ? null : redact(details.param),
+    requestId: options.requestId,
+    response: redactDeep(response, redact),
+    ...(options.event !== undefined && { event: redactDeep(options.event, redact) }),
+  });
 }
 
 function preview(data: string): string {

@@ -5,6 +5,7 @@ import {
   APIError,
   APIFree,
   APIFreeConfigurationError,
+  APIStreamError,
   AuthenticationError,
   BadRequestError,
   ConflictError,
@@ -303,8 +304,11 @@ describe('bad input fails before any network call', () => {
     const error = await client.responses
       .create({ model: 'gpt-4o', input: 'x' })
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(APIError);
-    expect((error as Error).message).toMatch(/not a JSON response object/);
+    expect(error).toBeInstanceOf(APIStreamError);
+    expect(error).toMatchObject({ code: 'invalid_response', requestId: 'req_test' });
+    expect((error as Error).message).toBe(
+      'APIFree answered HTTP 200 with a response this client cannot read (response must be an object, got an array): [1,2,3]',
+    );
   });
 
   it('reads APIFREE_BASE_URL and tolerates a trailing slash', () => {

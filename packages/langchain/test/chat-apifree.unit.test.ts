@@ -100,9 +100,9 @@ describe('ChatAPIFree construction and metadata', () => {
       parallelToolCalls: true,
       include: ['reasoning.encrypted_content'],
     });
+    // top_p is not sent: gpt-5-mini is a reasoning model, which rejects it (core decides).
     expect(model.invocationParams({ tool_choice: 'any', previousResponseId: 'resp_1' })).toEqual({
       model: 'gpt-5-mini',
-      top_p: 0.9,
       max_output_tokens: 300,
       reasoning: { effort: 'low', summary: 'auto' },
       instructions: 'Be brief.',
@@ -230,6 +230,7 @@ describe('messagesToInput', () => {
         { type: 'message', role: 'user', content: 'Hi' },
         { type: 'message', role: 'system', content: 'Later rule.' },
       ],
+      warnings: [],
     });
     expect(messagesToInput(messages, { systemMessageMode: 'instructions' })).toEqual({
       instructions: 'Rules.',
@@ -237,6 +238,7 @@ describe('messagesToInput', () => {
         { type: 'message', role: 'user', content: 'Hi' },
         { type: 'message', role: 'system', content: 'Later rule.' },
       ],
+      warnings: [],
     });
   });
 

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Agent } from 'undici';
+import { drain } from './drain-body';
 import type { Transport } from './transport';
 
 type Undici = typeof import('undici');
@@ -93,24 +94,4 @@ function readBuffered(body: Readable): AsyncIterator<Uint8Array> {
       }
     },
   };
-}
-
-const DRAIN_LIMIT_BYTES = 64 * 1024;
-const DRAIN_LIMIT_MS = 1000;
-
-/** Reads and discards the rest of a body so its connection returns to the pool, within bounds. */
-function drain(body: Readable): void {
-  if (body.destroyed || body.readableEnded) return;
-  let bytes = 0;
-  const timer = setTimeout(() => body.destroy(), DRAIN_LIMIT_MS);
-  timer.unref?.();
-  body.removeAllListeners('readable');
-  body.on('data', (chunk: Buffer) => {
-    bytes += chunk.length;
-    if (bytes > DRAIN_LIMIT_BYTES) body.destroy();
-  });
-  body.once('close', () => clearTimeout(timer));
-  // Errors while discarding the rest of a finished answer change nothing for the caller.
-  body.on('error', () => undefined);
-  body.resume();
 }

@@ -1,12 +1,14 @@
-import type {
-  FunctionCallInputItem,
-  FunctionCallOutputItem,
-  InputContentPart,
-  InputFilePart,
-  InputImagePart,
-  InputItem,
-  InputTextPart,
-  ReasoningInputItem,
+import {
+  type FunctionCallInputItem,
+  type FunctionCallOutputItem,
+  type InputContentPart,
+  type InputFilePart,
+  type InputImagePart,
+  type InputItem,
+  type InputTextPart,
+  REASONING_NOT_REPLAYABLE,
+  type ReasoningInputItem,
+  replayReasoning,
 } from '@apifree/core';
 import {
   type AIMessage,
@@ -36,16 +38,12 @@ export interface ResponsesInput {
   input: InputItem[];
   /** Text of the leading system messages, in `"instructions"` mode. */
   instructions?: string;
+  /** What could not be sent (reasoning that cannot be replayed without `store`). */
+  warnings: string[];
 }
 
 /** A reasoning item kept on an `AIMessage` (in `additional_kwargs.reasoning_items`) for replay. */
-export interface StoredReasoningItem {
-  type: 'reasoning';
-  id: string;
-  summary?: Array<{ type: 'summary_text'; text: string }>;
-  content?: Array<{ type: 'reasoning_text'; text: string }>;
-  encrypted_content?: string | null;
-}
+export type StoredReasoningItem = ReasoningInputItem;
 
 type Block = Record<string, unknown>;
 
@@ -67,6 +65,7 @@ export function messagesToInput(
 ): ResponsesInput {
   const input: InputItem[] = [];
   const instructions: string[] = [];
+  const warnings: string[] = [];
   let leading = true;
   for (const message of messages) {
     const type = message.getType();
@@ -83,7 +82,7 @@ export function messagesToInput(
         input.push({ type: 'message', role: 'user', content: userContent(message) });
         break;
       case 'ai':
-        input.push(...assistantItems(message as AIMessage, options.store));
+        input.push(...assistantItems(message as AIMessage, options.store, warnings));
         break;
       case 'tool':
         input.push(toolOutputItem(message as ToolMessage));
@@ -97,7 +96,7 @@ export function messagesToInput(
         );
     }
   }
-  const result: ResponsesInput = { input };
+  const result: ResponsesInput = { input, warnings };
   if (instructions.length > 0) result.instructions = instructions.join('\n\n');
   return result;
 }
@@ -224,13 +223,19 @@ function textOf(content: BaseMessage['content'], role: 'system' | 'assistant'): 
   return texts.join('');
 }
 
-function assistantItems(message: AIMessage, store: boolean | undefined): InputItem[] {
+function assistantItems(
+  message: AIMessage,
+  store: boolean | undefined,
+  warnings: string[],
+): InputItem[] {
   const items: InputItem[] = [];
   const stored = message.additional_kwargs?.reasoning_items;
   if (Array.isArray(stored)) {
     for (const item of stored as StoredReasoningItem[]) {
-      const replayable = store !== false || typeof item.encrypted_content === 'string';
-      if (replayable && typeof item.id === 'string') items.push(reasoningItem(item));
+      if (typeof item?.id !== 'string') continue;
+      const replay = replayReasoning(item, store);
+      if (replay) items.push(replay);
+      else warnings.push(`Skipped reasoning item ${item.id}: ${REASONING_NOT_REPLAYABLE}.`);
     }
   }
   const text = textOf(message.content, 'assistant');
@@ -242,17 +247,6 @@ function assistantItems(message: AIMessage, store: boolean | undefined): InputIt
     items.push(functionCallItem(call.id, call.name ?? '', call.args ?? ''));
   }
   return items;
-}
-
-function reasoningItem(item: StoredReasoningItem): ReasoningInputItem {
-  const replay: ReasoningInputItem = {
-    type: 'reasoning',
-    id: item.id,
-    summary: item.summary ?? [],
-  };
-  if (item.content && item.content.length > 0) replay.content = item.content;
-  if (typeof item.encrypted_content === 'string') replay.encrypted_content = item.encrypted_content;
-  return replay;
 }
 
 function functionCallItem(

@@ -1,42 +1,47 @@
-import type { Response, ResponseUsage } from '@apifree/core';
+import type { Finish, Response, Usage } from '@apifree/core';
 import type { UsageMetadata } from '@langchain/core/messages';
 
 /** The `model_provider` our messages carry in `response_metadata`. */
 export const MODEL_PROVIDER = 'apifree';
 
 /**
- * Token usage in LangChain's shape. Cached input tokens go to
+ * Core's usage in LangChain's shape. Cached input tokens go to
  * `input_token_details.cache_read`, reasoning tokens to `output_token_details.reasoning`;
- * details the server did not send are left out rather than reported as 0.
+ * details the server did not send are left out rather than reported as 0. Without input
+ * and output counts (a server that sent none, or sent them badly) there is no usage.
  */
-export function toUsageMetadata(
-  usage: ResponseUsage | null | undefined,
-): UsageMetadata | undefined {
-  if (!usage) return undefined;
+export function toUsageMetadata(usage: Usage | undefined): UsageMetadata | undefined {
+  if (usage?.inputTokens === undefined || usage.outputTokens === undefined) return undefined;
   const metadata: UsageMetadata = {
-    input_tokens: usage.input_tokens,
-    output_tokens: usage.output_tokens,
-    total_tokens: usage.total_tokens ?? usage.input_tokens + usage.output_tokens,
+    input_tokens: usage.inputTokens,
+    output_tokens: usage.outputTokens,
+    total_tokens: usage.totalTokens ?? usage.inputTokens + usage.outputTokens,
   };
-  const cached = usage.input_tokens_details?.cached_tokens;
-  if (typeof cached === 'number') metadata.input_token_details = { cache_read: cached };
-  const reasoning = usage.output_tokens_details?.reasoning_tokens;
-  if (typeof reasoning === 'number') metadata.output_token_details = { reasoning };
+  if (usage.cachedInputTokens !== undefined)
+    metadata.input_token_details = { cache_read: usage.cachedInputTokens };
+  if (usage.reasoningTokens !== undefined)
+    metadata.output_token_details = { reasoning: usage.reasoningTokens };
   return metadata;
 }
 
 /**
- * Why the model stopped, in the OpenAI names LangChain users check: `stop`,
- * `tool_calls`, `length` (`max_output_tokens`), `content_filter`.
+ * Core's finish classification in the OpenAI names LangChain users check: `stop`,
+ * `tool_calls`, `length`, `content_filter`; an incomplete answer for another reason
+ * gives that reason.
  */
-export function finishReason(response: Response, hasToolCalls: boolean): string {
-  if (response.status === 'incomplete') {
-    const reason = response.incomplete_details?.reason;
-    if (reason === 'max_output_tokens') return 'length';
-    return reason ?? 'incomplete';
+export function finishReason(finish: Finish): string {
+  switch (finish.kind) {
+    case 'completed':
+      return 'stop';
+    case 'tool-calls':
+      return 'tool_calls';
+    case 'length':
+      return 'length';
+    case 'content-filter':
+      return 'content_filter';
+    default:
+      return finish.raw ?? finish.kind;
   }
-  if (hasToolCalls) return 'tool_calls';
-  return response.status === 'completed' ? 'stop' : response.status;
 }
 
 /**
@@ -45,7 +50,8 @@ export function finishReason(response: Response, hasToolCalls: boolean): string 
  */
 export function toResponseMetadata(
   response: Response,
-  options: { hasToolCalls: boolean; requestId?: string | undefined },
+  finish: Finish,
+  options: { requestId?: string | undefined; warnings?: string[] },
 ): Record<string, unknown> {
   const metadata: Record<string, unknown> = {
     model_provider: MODEL_PROVIDER,
@@ -53,10 +59,11 @@ export function toResponseMetadata(
     model: response.model,
     id: response.id,
     status: response.status,
-    finish_reason: finishReason(response, options.hasToolCalls),
+    finish_reason: finishReason(finish),
   };
   if (response.incomplete_details) metadata.incomplete_details = response.incomplete_details;
   if (response.service_tier) metadata.service_tier = response.service_tier;
   if (options.requestId) metadata.request_id = options.requestId;
+  if (options.warnings && options.warnings.length > 0) metadata.warnings = options.warnings;
   return metadata;
 }

@@ -10,7 +10,7 @@ import { stampRetryable } from '@langchain/core/errors';
  * already began), because `AsyncCaller` would otherwise retry any error without a status.
  */
 export function markRetryability(error: unknown): unknown {
-  if (error instanceof APIUserAbortError || !isRetryableError(error)) {
+  if (APIUserAbortError.isInstance(error) || !isRetryableError(error)) {
     return stampRetryable(error, false);
   }
   return error;

@@ -1,22 +1,25 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import type { ResponseStreamEvent } from '@apifree/core';
+import { APIStreamError, createEventNormalizer, type ResponseStreamEvent } from '@apifree/core';
 import { describe, expect, it } from 'vitest';
-import { isOutputEvent, StreamEventMapper } from '../src/map-stream-events';
+import { StreamPartMapper } from '../src/map-output-events';
 import { collapseParts, summarizeParts } from './support/collapse-parts';
 import { expectedAnswer, recordingEvents, streamRecordings } from './support/recordings';
 
-function mapAll(
-  events: ResponseStreamEvent[],
-  includeRawChunks = false,
-): LanguageModelV4StreamPart[] {
-  const mapper = new StreamEventMapper({ providerName: 'apifree', includeRawChunks });
-  return [...events.flatMap((event) => mapper.map(event)), mapper.finish()];
+const passError = (error: unknown) => error;
+
+/** Raw events through core's normalizer (the real one) and this package's translation. */
+function mapAll(events: ResponseStreamEvent[], failure?: unknown): LanguageModelV4StreamPart[] {
+  const normalizer = createEventNormalizer();
+  const mapper = new StreamPartMapper({ providerName: 'apifree' });
+  const outputs = events.flatMap((event) => normalizer.push(event));
+  if (failure !== undefined) outputs.push(...normalizer.fail(failure));
+  return [...outputs.flatMap((output) => mapper.map(output, passError)), mapper.finish()];
 }
 
 // Core ends iteration with an error at `error` / `response.failed`: those recordings go through doStream.
 const completedRecordings = streamRecordings().filter((item) => !item.name.includes('error-event'));
 
-describe('StreamEventMapper on every completed recording', () => {
+describe('StreamPartMapper on every completed recording', () => {
   it.each(completedRecordings.map((item) => [item.name, item] as const))('%s', (_name, item) => {
     const events = recordingEvents(item.body);
     const parts = mapAll(events);
@@ -134,7 +137,7 @@ const functionCallDone = (
     },
   }) as ResponseStreamEvent;
 
-describe('StreamEventMapper edge cases', () => {
+describe('StreamPartMapper on crafted streams', () => {
   it('emits response-metadata with id, timestamp and model from response.created', () => {
     const parts = mapAll([created(), terminal('response.completed')]);
     expect(parts[0]).toEqual({
@@ -255,36 +258,83 @@ describe('StreamEventMapper edge cases', () => {
   });
 
   it('closes open blocks and reports the error on failure', () => {
-    const mapper = new StreamEventMapper({ providerName: 'apifree', includeRawChunks: true });
-    mapper.map(created());
-    mapper.map({
-      type: 'response.output_item.added',
-      output_index: 0,
-      item: { type: 'message', id: 'msg_1', role: 'assistant', status: 'in_progress', content: [] },
-    } as ResponseStreamEvent);
-    const failure = new Error('boom');
-    const parts = mapper.fail({
-      error: failure,
-      finishReason: { unified: 'error', raw: 'server_error' },
-      rawEvent: { type: 'error', code: 'server_error' },
-    });
-    expect(parts).toEqual([
-      { type: 'raw', rawValue: { type: 'error', code: 'server_error' } },
+    const failure = new APIStreamError({ message: 'boom', code: 'server_error' });
+    const parts = mapAll(
+      [
+        created(),
+        {
+          type: 'response.output_item.added',
+          output_index: 0,
+          item: {
+            type: 'message',
+            id: 'msg_1',
+            role: 'assistant',
+            status: 'in_progress',
+            content: [],
+          },
+        } as ResponseStreamEvent,
+        {
+          type: 'response.output_text.delta',
+          item_id: 'msg_1',
+          output_index: 0,
+          content_index: 0,
+          delta: 'Hel',
+        } as ResponseStreamEvent,
+      ],
+      failure,
+    );
+    expect(parts.slice(1)).toEqual([
+      { type: 'text-start', id: 'msg_1', providerMetadata: { apifree: { itemId: 'msg_1' } } },
+      { type: 'text-delta', id: 'msg_1', delta: 'Hel' },
       { type: 'text-end', id: 'msg_1', providerMetadata: { apifree: { itemId: 'msg_1' } } },
       { type: 'error', error: failure },
+      {
+        type: 'finish',
+        finishReason: { unified: 'error', raw: 'server_error' },
+        usage: expect.objectContaining({
+          inputTokens: expect.objectContaining({ total: undefined }),
+        }),
+        providerMetadata: { apifree: { responseId: 'resp_1' } },
+      },
     ]);
-    expect(mapper.finish()).toMatchObject({
-      finishReason: { unified: 'error', raw: 'server_error' },
-    });
   });
 
-  it('emits a raw part before the parts of every event when asked', () => {
-    const events = [created(), terminal('response.completed')];
-    const parts = mapAll(events, true);
-    expect(parts.filter((part) => part.type === 'raw').map((part) => part.rawValue)).toEqual(
-      events,
+  it('ends a tool call cut by a failure without a tool-call part', () => {
+    const failure = new APIStreamError({ message: 'cut', code: 'stream_truncated' });
+    const parts = mapAll(
+      [
+        created(),
+        functionCallAdded(0, 'call_1', 'weather'),
+        {
+          type: 'response.function_call_arguments.delta',
+          item_id: 'fc_call_1',
+          output_index: 0,
+          delta: '{"ci',
+        } as ResponseStreamEvent,
+      ],
+      failure,
     );
-    expect(parts[0]?.type).toBe('raw');
+    expect(parts.filter((part) => part.type.startsWith('tool-'))).toEqual([
+      { type: 'tool-input-start', id: 'call_1', toolName: 'weather' },
+      { type: 'tool-input-delta', id: 'call_1', delta: '{"ci' },
+      { type: 'tool-input-end', id: 'call_1' },
+    ]);
+  });
+
+  it('gives a reasoning item without summary one empty block carrying its encrypted content', () => {
+    const parts = mapAll([
+      created(),
+      {
+        type: 'response.output_item.done',
+        output_index: 0,
+        item: { type: 'reasoning', id: 'rs_1', summary: [], encrypted_content: 'gAAA' },
+      } as ResponseStreamEvent,
+    ]);
+    const providerMetadata = { apifree: { itemId: 'rs_1', reasoningEncryptedContent: 'gAAA' } };
+    expect(parts.slice(1, 3)).toEqual([
+      { type: 'reasoning-start', id: 'rs_1:0', providerMetadata },
+      { type: 'reasoning-end', id: 'rs_1:0', providerMetadata },
+    ]);
   });
 
   it('ignores event types it does not know', () => {
@@ -296,10 +346,22 @@ describe('StreamEventMapper edge cases', () => {
     expect(parts.map((part) => part.type)).toEqual(['response-metadata', 'finish']);
   });
 
-  it('tells output events from lifecycle events', () => {
-    expect(isOutputEvent({ type: 'response.output_item.added' })).toBe(true);
-    expect(isOutputEvent({ type: 'response.output_text.delta' })).toBe(true);
-    expect(isOutputEvent({ type: 'response.in_progress' })).toBe(false);
-    expect(isOutputEvent({ type: 'response.created' })).toBe(false);
+  it('reports what core warned about in the finish metadata', () => {
+    const finish = mapAll([
+      created(),
+      terminal('response.completed', {
+        usage: { input_tokens: '10', output_tokens: 5, total_tokens: 15 },
+      }),
+    ]).at(-1);
+    expect(finish).toMatchObject({
+      usage: { inputTokens: { total: undefined, noCache: undefined }, outputTokens: { total: 5 } },
+      providerMetadata: {
+        apifree: {
+          warnings: [
+            'usage.input_tokens was dropped: the server sent a string, not a token count.',
+          ],
+        },
+      },
+    });
   });
 });

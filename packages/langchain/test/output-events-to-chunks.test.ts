@@ -1,8 +1,13 @@
-import { APIStreamError, APIStreamTruncatedError, type ResponseStreamEvent } from '@apifree/core';
+import {
+  APIStreamError,
+  APIStreamTruncatedError,
+  createEventNormalizer,
+  type ResponseStreamEvent,
+} from '@apifree/core';
 import type { AIMessageChunk } from '@langchain/core/messages';
 import type { ChatGenerationChunk } from '@langchain/core/outputs';
 import { describe, expect, it } from 'vitest';
-import { ResponseEventsToChunks } from '../src/converters/events-to-chunks';
+import { OutputEventsToChunks } from '../src/converters/output-events-to-chunks';
 import {
   expectedFromResponse,
   loadRecordings,
@@ -10,11 +15,28 @@ import {
   terminalResponse,
 } from './helpers/recordings';
 
+/** Raw events through core's normalizer (the real one) and this package's translation. */
 function mapAll(events: ResponseStreamEvent[]): ChatGenerationChunk[] {
-  const mapper = new ResponseEventsToChunks({ requestId: 'req_test' });
-  const chunks = events.flatMap((event) => mapper.map(event));
-  mapper.finish();
-  return chunks;
+  const normalizer = createEventNormalizer();
+  const mapper = new OutputEventsToChunks({ requestId: 'req_test' });
+  return events.flatMap((event) => normalizer.push(event)).flatMap((output) => mapper.map(output));
+}
+
+/** The chunks before a failure, and what mapping the failure threw. */
+function mapFailing(events: ResponseStreamEvent[], failure: unknown) {
+  const normalizer = createEventNormalizer();
+  const mapper = new OutputEventsToChunks();
+  const chunks: ChatGenerationChunk[] = [];
+  try {
+    for (const output of [
+      ...events.flatMap((event) => normalizer.push(event)),
+      ...normalizer.fail(failure),
+    ])
+      chunks.push(...mapper.map(output));
+  } catch (error) {
+    return { chunks, thrown: error };
+  }
+  return { chunks, thrown: undefined };
 }
 
 function merge(chunks: ChatGenerationChunk[]): AIMessageChunk {
@@ -32,7 +54,7 @@ function reasoningText(message: AIMessageChunk): string {
 const recordings = loadRecordings();
 const completed = recordings.filter((recording) => terminalResponse(recording));
 
-describe('ResponseEventsToChunks on every recording', () => {
+describe('OutputEventsToChunks on every recording', () => {
   it('covers every recording of the repo', () => {
     expect(recordings.length).toBe(13);
     expect(completed.length).toBe(12);
@@ -148,32 +170,34 @@ describe('ResponseEventsToChunks on every recording', () => {
   });
 });
 
-describe('ResponseEventsToChunks failures', () => {
-  it('throws a typed stream error for an error event, never a partial message', () => {
+describe('OutputEventsToChunks failures', () => {
+  it('throws the typed error a stream failed with, after the chunks before it', () => {
     const recording = recordings.find((item) => item.name.includes('error-event-then-failed'))!;
-    const mapper = new ResponseEventsToChunks();
-    let thrown: unknown;
-    try {
-      for (const event of recording.events) mapper.map(event);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(APIStreamError);
-    expect(thrown).toMatchObject({ code: 'insufficient_quota', type: 'insufficient_quota' });
+    const before = recording.events.slice(
+      0,
+      recording.events.findIndex((event) => event.type === 'error'),
+    );
+    const failure = new APIStreamError({
+      message: 'quota',
+      code: 'insufficient_quota',
+      type: 'insufficient_quota',
+    });
+    const { chunks, thrown } = mapFailing(before, failure);
+    expect(thrown).toBe(failure);
+    expect(chunks.map((chunk) => chunk.text).join('')).toBe(
+      before
+        .filter((event) => event.type === 'response.output_text.delta')
+        .map((event) => (event as { delta: string }).delta)
+        .join(''),
+    );
   });
 
-  it('throws for response.failed alone', () => {
-    const recording = recordings.find((item) => item.name.includes('error-event-then-failed'))!;
-    const events = recording.events.filter((event) => event.type !== 'error');
-    const mapper = new ResponseEventsToChunks();
-    expect(() => events.flatMap((event) => mapper.map(event))).toThrow(/insufficient_quota/);
-  });
-
-  it('throws APIStreamTruncatedError when the terminal event never came', () => {
+  it('throws APIStreamTruncatedError when the stream was cut before its terminal event', () => {
     const recording = completed.find((item) => item.name.includes('openai-text-gpt-4o-mini'))!;
-    const mapper = new ResponseEventsToChunks();
-    for (const event of recording.events.slice(0, -1)) mapper.map(event);
-    expect(() => mapper.finish()).toThrow(APIStreamTruncatedError);
+    const truncated = new APIStreamTruncatedError({ message: 'cut', code: 'stream_truncated' });
+    const { chunks, thrown } = mapFailing(recording.events.slice(0, -1), truncated);
+    expect(thrown).toBe(truncated);
+    expect(chunks.some((chunk) => (chunk.message as AIMessageChunk).usage_metadata)).toBe(false);
   });
 
   it('maps response.incomplete to finish_reason length', () => {
@@ -196,7 +220,7 @@ describe('ResponseEventsToChunks failures', () => {
   });
 });
 
-describe('ResponseEventsToChunks edge cases of other servers', () => {
+describe('OutputEventsToChunks on what other servers send', () => {
   const base = { sequence_number: 0 };
   const response = (status: 'completed' | 'in_progress') =>
     ({

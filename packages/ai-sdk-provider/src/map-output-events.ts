@@ -1,0 +1,193 @@
+import type {
+  JSONObject,
+  LanguageModelV4FinishReason,
+  LanguageModelV4StreamPart,
+  LanguageModelV4Usage,
+} from '@ai-sdk/provider';
+import type { Annotation, OutputEvent } from '@apifree/core';
+import { annotationCitations, annotationSource } from './annotation-source';
+import { reasoningBlockId, textBlockId } from './block-ids';
+import { convertUsage } from './convert-usage';
+import { mapFinishReason } from './map-finish-reason';
+
+/**
+ * Translates core's output events into AI SDK stream parts: a pure translation, since
+ * core has already guaranteed every block's start → deltas → end and classified the
+ * finish. Stateful only for the `finish` part: one instance per stream.
+ *
+ * @example
+ * const mapper = new StreamPartMapper({ providerName: 'apifree' });
+ * for (const event of normalizer.push(rawEvent)) parts.push(...mapper.map(event, mapError));
+ * parts.push(mapper.finish());
+ */
+export class StreamPartMapper {
+  readonly #providerName: string;
+  /** Reasoning items that produced at least one block (the others still need one, for replay). */
+  readonly #reasoningWithBlocks = new Set<number>();
+  #responseId: string | undefined;
+  #serviceTier: string | undefined;
+  #warnings: string[] = [];
+  // A stream that ends without a finish or failure event is interrupted until proven otherwise.
+  #finishReason: LanguageModelV4FinishReason = { unified: 'interrupted', raw: undefined };
+  #usage: LanguageModelV4Usage = convertUsage(undefined);
+
+  constructor({ providerName }: { providerName: string }) {
+    this.#providerName = providerName;
+  }
+
+  /** The parts of one output event; `mapError` turns a failure's typed error into the AI SDK's. */
+  map(event: OutputEvent, mapError: (error: unknown) => unknown): LanguageModelV4StreamPart[] {
+    switch (event.type) {
+      case 'response-start':
+        this.#responseId ??= event.id;
+        if (event.id === undefined) return [];
+        return [
+          {
+            type: 'response-metadata',
+            id: event.id,
+            ...(event.createdAt !== undefined && { timestamp: new Date(event.createdAt * 1000) }),
+            ...(event.model !== undefined && { modelId: event.model }),
+          },
+        ];
+      case 'text-start':
+      case 'refusal-start': {
+        const id = textBlockId(event.itemId, event.contentIndex);
+        return [
+          { type: 'text-start', id, providerMetadata: this.#metadata({ itemId: event.itemId }) },
+        ];
+      }
+      case 'text-delta':
+      case 'refusal-delta':
+        return [
+          {
+            type: 'text-delta',
+            id: textBlockId(event.itemId, event.contentIndex),
+            delta: event.delta,
+          },
+        ];
+      case 'text-annotation': {
+        const source = annotationSource(
+          event.annotation,
+          `${event.itemId}:${event.contentIndex}:${event.annotationIndex}`,
+        );
+        return source ? [source] : [];
+      }
+      case 'text-end':
+        return [this.#textEnd(event.itemId, event.contentIndex, event.annotations)];
+      case 'refusal-end':
+        return [this.#textEnd(event.itemId, event.contentIndex, [])];
+      case 'reasoning-start':
+        this.#reasoningWithBlocks.add(event.outputIndex);
+        return [
+          {
+            type: 'reasoning-start',
+            id: reasoningBlockId(event.itemId, event.part, event.partIndex),
+            providerMetadata: this.#metadata({
+              itemId: event.itemId,
+              reasoningEncryptedContent: null,
+            }),
+          },
+        ];
+      case 'reasoning-delta':
+        return [
+          {
+            type: 'reasoning-delta',
+            id: reasoningBlockId(event.itemId, event.part, event.partIndex),
+            delta: event.delta,
+          },
+        ];
+      case 'reasoning-end':
+        return [
+          {
+            type: 'reasoning-end',
+            id: reasoningBlockId(event.itemId, event.part, event.partIndex),
+            providerMetadata: this.#metadata({
+              itemId: event.itemId,
+              reasoningEncryptedContent: event.encryptedContent ?? null,
+            }),
+          },
+        ];
+      case 'reasoning-item': {
+        if (this.#reasoningWithBlocks.has(event.outputIndex)) return [];
+        // A reasoning item without summary or text still has to reach the next turn
+        // (its id and encrypted content): an empty block carries it.
+        const id = reasoningBlockId(event.itemId, 'summary', 0);
+        const providerMetadata = this.#metadata({
+          itemId: event.itemId,
+          reasoningEncryptedContent: event.item.encrypted_content ?? null,
+        });
+        return [
+          { type: 'reasoning-start', id, providerMetadata },
+          { type: 'reasoning-end', id, providerMetadata },
+        ];
+      }
+      case 'tool-call-start':
+        return [{ type: 'tool-input-start', id: event.callId, toolName: event.name }];
+      case 'tool-call-delta':
+        return [{ type: 'tool-input-delta', id: event.callId, delta: event.delta }];
+      case 'tool-call-end': {
+        const end: LanguageModelV4StreamPart = { type: 'tool-input-end', id: event.callId };
+        if (event.partial) return [end];
+        return [
+          end,
+          {
+            type: 'tool-call',
+            toolCallId: event.callId,
+            toolName: event.name,
+            // A call without arguments is sent as "" by some servers; the AI SDK needs JSON.
+            input: event.arguments === '' ? '{}' : event.arguments,
+            providerMetadata: this.#metadata({ itemId: event.itemId }),
+          },
+        ];
+      }
+      case 'item-done':
+        return [];
+      case 'finish':
+        this.#responseId = event.response.id ?? this.#responseId;
+        if (typeof event.response.service_tier === 'string')
+          this.#serviceTier = event.response.service_tier;
+        this.#usage = convertUsage(event.usage);
+        this.#finishReason = mapFinishReason(event.finish);
+        this.#warnings = event.warnings;
+        return [];
+      case 'failure':
+        this.#finishReason = mapFinishReason(event.finish);
+        return [{ type: 'error', error: mapError(event.error) }];
+    }
+  }
+
+  /** The `finish` part: finish reason, usage, the response id, and what core warned about. */
+  finish(): LanguageModelV4StreamPart {
+    return {
+      type: 'finish',
+      finishReason: this.#finishReason,
+      usage: this.#usage,
+      providerMetadata: this.#metadata({
+        responseId: this.#responseId ?? null,
+        ...(this.#serviceTier !== undefined && { serviceTier: this.#serviceTier }),
+        ...(this.#warnings.length > 0 && { warnings: this.#warnings }),
+      }),
+    };
+  }
+
+  #textEnd(
+    itemId: string,
+    contentIndex: number,
+    annotations: Annotation[],
+  ): LanguageModelV4StreamPart {
+    const citations = annotationCitations(annotations, itemId);
+    return {
+      type: 'text-end',
+      id: textBlockId(itemId, contentIndex),
+      ...(citations.length > 0 && { citations }),
+      providerMetadata: this.#metadata({
+        itemId,
+        ...(annotations.length > 0 && { annotations: annotations as JSONObject[] }),
+      }),
+    };
+  }
+
+  #metadata(values: JSONObject): Record<string, JSONObject> {
+    return { [this.#providerName]: values };
+  }
+}

@@ -1,0 +1,604 @@
+import { storedReasoningItem } from '../request/reasoning-replay';
+import type {
+  Annotation,
+  FunctionCallOutput,
+  OutputMessage,
+  ReasoningOutput,
+  Response,
+  UnknownOutputItem,
+} from '../wire/response';
+import type { ResponseStreamEvent } from '../wire/stream-events';
+import { classifyFailure, classifyFinish } from './finish';
+import type { OutputEvent } from './output-event';
+import { normalizeUsage } from './usage';
+
+type Item = OutputMessage | FunctionCallOutput | ReasoningOutput | UnknownOutputItem;
+
+interface TextBlock {
+  kind: 'text' | 'refusal';
+  contentIndex: number;
+  streamed: string;
+  /** The value of `*.done` or of the finished part, once known. */
+  final: string | undefined;
+  annotations: Annotation[];
+}
+
+interface ReasoningBlock {
+  part: 'summary' | 'text';
+  partIndex: number;
+  streamed: string;
+  final: string | undefined;
+}
+
+interface ItemState {
+  outputIndex: number;
+  itemId: string;
+  type: string;
+  ended: boolean;
+  /** Message parts by content index, reasoning parts by `summary:<i>` / `text:<i>`. */
+  texts: Map<number, TextBlock>;
+  reasonings: Map<string, ReasoningBlock>;
+  encryptedContent: string | undefined;
+  /** Function call: known once `output_item.added` (or the finished item) names it. */
+  callId: string | undefined;
+  name: string | undefined;
+  started: boolean;
+  streamedArguments: string;
+  doneArguments: string | undefined;
+}
+
+/** Turns Responses stream events into {@link OutputEvent}s; see {@link createEventNormalizer}. */
+export interface EventNormalizer {
+  /** The output events one raw event produces (often none), in order. */
+  push(event: ResponseStreamEvent): OutputEvent[];
+  /**
+   * The stream ended with `error`: ends the open blocks (marked `partial`) and adds a
+   * `failure` event with the error's classification.
+   */
+  fail(error: unknown): OutputEvent[];
+}
+
+/**
+ * The one interpreter of a Responses answer. Stateful: one per stream. Items are told
+ * apart by `output_index`; each block's events are guaranteed to go start → deltas → end,
+ * also when a server sends only `*.done` values, only `output_item.done`, only the
+ * terminal response, or drops deltas. Blocks end when their item ends (so a reasoning
+ * block's end carries the item's encrypted content), or at the terminal event.
+ *
+ * When deltas and a final value disagree, the final value wins: it is the server's own
+ * record of the answer (what `response.completed` and a non-streaming call return, and for
+ * function calls the arguments to run). If the final value extends what was streamed,
+ * the rest is emitted as one more delta, so the deltas add up to it (servers that stream
+ * nothing, or drop the last deltas). If it contradicts them (a proxy lost deltas
+ * mid-stream), deltas already delivered cannot be recalled: the `*-end` event carries
+ * the final value and the `finish` event a warning.
+ *
+ * @example
+ * const normalizer = createEventNormalizer();
+ * for await (const event of stream) for (const output of normalizer.push(event)) handle(output);
+ */
+export function createEventNormalizer(): EventNormalizer {
+  const items = new Map<number, ItemState>();
+  const warnings: string[] = [];
+  let started = false;
+  let hasToolCalls = false;
+  let hasRefusal = false;
+  let finished = false;
+
+  function state(outputIndex: number, type: string, itemId: string | undefined): ItemState {
+    let item = items.get(outputIndex);
+    if (item === undefined) {
+      item = {
+        outputIndex,
+        itemId: itemId ?? `item-${outputIndex}`,
+        type,
+        ended: false,
+        texts: new Map(),
+        reasonings: new Map(),
+        encryptedContent: undefined,
+        callId: undefined,
+        name: undefined,
+        started: false,
+        streamedArguments: '',
+        doneArguments: undefined,
+      };
+      items.set(outputIndex, item);
+    }
+    return item;
+  }
+
+  function learn(item: ItemState, from: Item): void {
+    if (item.type === 'function_call' && from.type === 'function_call') {
+      const call = from as FunctionCallOutput;
+      item.callId ??= call.call_id;
+      item.name ??= call.name;
+    }
+    if (from.type === 'reasoning') {
+      const encrypted = (from as ReasoningOutput).encrypted_content;
+      if (typeof encrypted === 'string') item.encryptedContent = encrypted;
+    }
+  }
+
+  const position = (item: ItemState) => ({ outputIndex: item.outputIndex, itemId: item.itemId });
+
+  function textBlock(
+    item: ItemState,
+    kind: 'text' | 'refusal',
+    contentIndex: number,
+    out: OutputEvent[],
+  ): TextBlock {
+    let block = item.texts.get(contentIndex);
+    if (block === undefined) {
+      block = { kind, contentIndex, streamed: '', final: undefined, annotations: [] };
+      item.texts.set(contentIndex, block);
+      if (kind === 'refusal') hasRefusal = true;
+      out.push({ type: `${kind}-start`, ...position(item), contentIndex });
+    }
+    return block;
+  }
+
+  function textDelta(item: ItemState, block: TextBlock, delta: string, out: OutputEvent[]): void {
+    if (delta === '') return;
+    block.streamed += delta;
+    out.push({
+      type: `${block.kind}-delta`,
+      ...position(item),
+      contentIndex: block.contentIndex,
+      delta,
+    });
+  }
+
+  /** The rest of a final value beyond what was streamed, or a warning when they disagree. */
+  function remainder(streamed: string, final: string, where: string): string {
+    if (final.startsWith(streamed)) return final.slice(streamed.length);
+    warnings.push(
+      `${where}: the streamed deltas differ from the final value; the final value (in the response) is authoritative.`,
+    );
+    return '';
+  }
+
+  function settleText(item: ItemState, block: TextBlock, final: string, out: OutputEvent[]): void {
+    if (block.final !== undefined) return;
+    block.final = final;
+    textDelta(
+      item,
+      block,
+      remainder(
+        block.streamed,
+        final,
+        `output[${item.outputIndex}].content[${block.contentIndex}]`,
+      ),
+      out,
+    );
+  }
+
+  function annotate(item: ItemState, block: TextBlock, annotation: Annotation, out: OutputEvent[]) {
+    block.annotations.push(annotation);
+    out.push({
+      type: 'text-annotation',
+      ...position(item),
+      contentIndex: block.contentIndex,
+      annotation,
+      annotationIndex: block.annotations.length - 1,
+    });
+  }
+
+  function reasoningBlock(
+    item: ItemState,
+    part: 'summary' | 'text',
+    partIndex: number,
+    out: OutputEvent[],
+  ): ReasoningBlock {
+    const key = `${part}:${partIndex}`;
+    let block = item.reasonings.get(key);
+    if (block === undefined) {
+      block = { part, partIndex, streamed: '', final: undefined };
+      item.reasonings.set(key, block);
+      out.push({ type: 'reasoning-start', ...position(item), part, partIndex });
+    }
+    return block;
+  }
+
+  function reasoningDelta(
+    item: ItemState,
+    block: ReasoningBlock,
+    delta: string,
+    out: OutputEvent[],
+  ): void {
+    if (delta === '') return;
+    block.streamed += delta;
+    out.push({
+      type: 'reasoning-delta',
+      ...position(item),
+      part: block.part,
+      partIndex: block.partIndex,
+      delta,
+    });
+  }
+
+  function settleReasoning(
+    item: ItemState,
+    block: ReasoningBlock,
+    final: string,
+    out: OutputEvent[],
+  ): void {
+    if (block.final !== undefined) return;
+    block.final = final;
+    const where = `output[${item.outputIndex}].${block.part === 'summary' ? 'summary' : 'content'}[${block.partIndex}]`;
+    reasoningDelta(item, block, remainder(block.streamed, final, where), out);
+  }
+
+  /** Starts a function call once its id and name are known, with the arguments held so far. */
+  function startCall(item: ItemState, out: OutputEvent[]): void {
+    if (item.started || item.callId === undefined || item.name === undefined) return;
+    item.started = true;
+    hasToolCalls = true;
+    const call = { ...position(item), callId: item.callId, name: item.name };
+    out.push({ type: 'tool-call-start', ...call });
+    if (item.streamedArguments !== '')
+      out.push({ type: 'tool-call-delta', ...call, delta: item.streamedArguments });
+  }
+
+  function callDelta(item: ItemState, delta: string, out: OutputEvent[]): void {
+    if (delta === '') return;
+    item.streamedArguments += delta;
+    if (item.started)
+      out.push({
+        type: 'tool-call-delta',
+        ...position(item),
+        callId: item.callId as string,
+        name: item.name as string,
+        delta,
+      });
+  }
+
+  /** Ends an item: its blocks settle on the finished item's values (when given) and end. */
+  function endItem(
+    item: ItemState,
+    finished: Item | undefined,
+    partial: boolean,
+    out: OutputEvent[],
+  ) {
+    if (item.ended) return;
+    item.ended = true;
+    if (finished !== undefined) learn(item, finished);
+    switch (item.type) {
+      case 'message': {
+        const content = (finished as OutputMessage | undefined)?.content ?? [];
+        for (const [contentIndex, part] of content.entries()) {
+          if (part.type !== 'output_text' && part.type !== 'refusal') continue;
+          const block = textBlock(
+            item,
+            part.type === 'refusal' ? 'refusal' : 'text',
+            contentIndex,
+            out,
+          );
+          settleText(item, block, part.type === 'refusal' ? part.refusal : part.text, out);
+          if (part.type === 'output_text')
+            for (const annotation of (part.annotations ?? []).slice(block.annotations.length))
+              annotate(item, block, annotation, out);
+        }
+        const ordered = [...item.texts.values()].sort((a, b) => a.contentIndex - b.contentIndex);
+        for (const block of ordered) {
+          const value = block.final ?? block.streamed;
+          out.push(
+            block.kind === 'text'
+              ? {
+                  type: 'text-end',
+                  ...position(item),
+                  contentIndex: block.contentIndex,
+                  text: value,
+                  annotations: block.annotations,
+                  partial,
+                }
+              : {
+                  type: 'refusal-end',
+                  ...position(item),
+                  contentIndex: block.contentIndex,
+                  refusal: value,
+                  partial,
+                },
+          );
+        }
+        return;
+      }
+      case 'reasoning': {
+        const reasoning = finished as ReasoningOutput | undefined;
+        for (const [partIndex, part] of (reasoning?.summary ?? []).entries())
+          settleReasoning(item, reasoningBlock(item, 'summary', partIndex, out), part.text, out);
+        for (const [partIndex, part] of (reasoning?.content ?? []).entries())
+          settleReasoning(item, reasoningBlock(item, 'text', partIndex, out), part.text, out);
+        for (const block of item.reasonings.values()) {
+          out.push({
+            type: 'reasoning-end',
+            ...position(item),
+            part: block.part,
+            partIndex: block.partIndex,
+            text: block.final ?? block.streamed,
+            encryptedContent: item.encryptedContent,
+            partial,
+          });
+        }
+        if (reasoning !== undefined && !partial) {
+          out.push({
+            type: 'reasoning-item',
+            ...position(item),
+            item: storedReasoningItem({ ...reasoning, id: reasoning.id ?? item.itemId }),
+          });
+        }
+        return;
+      }
+      case 'function_call': {
+        startCall(item, out);
+        if (!item.started) return;
+        const itemArguments = (finished as FunctionCallOutput | undefined)?.arguments;
+        const final = [item.doneArguments, itemArguments].find(
+          (candidate): candidate is string => typeof candidate === 'string' && candidate !== '',
+        );
+        if (final !== undefined && !partial)
+          callDelta(
+            item,
+            remainder(item.streamedArguments, final, `output[${item.outputIndex}].arguments`),
+            out,
+          );
+        out.push({
+          type: 'tool-call-end',
+          ...position(item),
+          callId: item.callId as string,
+          name: item.name as string,
+          arguments: partial ? item.streamedArguments : (final ?? item.streamedArguments),
+          partial,
+        });
+        return;
+      }
+      default:
+        if (finished !== undefined && !partial)
+          out.push({ type: 'item-done', ...position(item), item: finished as UnknownOutputItem });
+    }
+  }
+
+  function itemFrom(outputIndex: number, item: Item): ItemState {
+    const current = state(
+      outputIndex,
+      item.type,
+      typeof item.id === 'string' ? item.id : undefined,
+    );
+    learn(current, item);
+    return current;
+  }
+
+  function terminal(response: Response, out: OutputEvent[]): void {
+    finished = true;
+    const output = response.output as Item[];
+    for (const [outputIndex, finishedItem] of output.entries()) {
+      const item = itemFrom(outputIndex, finishedItem);
+      if (item.type === 'function_call') startCall(item, out);
+      endItem(item, finishedItem, false, out);
+    }
+    for (const item of [...items.values()].sort((a, b) => a.outputIndex - b.outputIndex))
+      endItem(item, undefined, false, out);
+    const { usage, warnings: usageWarnings } = normalizeUsage(response.usage);
+    out.push({
+      type: 'finish',
+      finish: classifyFinish({
+        status: response.status,
+        incompleteReason: response.incomplete_details?.reason,
+        hasToolCalls,
+        hasRefusal,
+      }),
+      usage,
+      response,
+      warnings: [...warnings, ...usageWarnings],
+    });
+  }
+
+  function push(event: ResponseStreamEvent): OutputEvent[] {
+    const out: OutputEvent[] = [];
+    if (finished) return out;
+    switch (event.type) {
+      case 'response.created':
+      case 'response.queued':
+      case 'response.in_progress':
+        if (!started) {
+          started = true;
+          out.push({
+            type: 'response-start',
+            id: event.response.id,
+            model: event.response.model,
+            createdAt:
+              typeof event.response.created_at === 'number' ? event.response.created_at : undefined,
+          });
+        }
+        break;
+
+      case 'response.output_item.added': {
+        const item = itemFrom(event.output_index, event.item);
+        if (item.type === 'function_call') {
+          startCall(item, out);
+          callDelta(item, (event.item as FunctionCallOutput).arguments ?? '', out);
+        }
+        break;
+      }
+
+      case 'response.output_item.done': {
+        const item = itemFrom(event.output_index, event.item);
+        endItem(item, event.item, false, out);
+        break;
+      }
+
+      case 'response.content_part.added': {
+        const item = state(event.output_index, 'message', event.item_id);
+        const part = event.part;
+        if (part?.type === 'output_text' || part?.type === 'refusal') {
+          const block = textBlock(
+            item,
+            part.type === 'refusal' ? 'refusal' : 'text',
+            event.content_index ?? 0,
+            out,
+          );
+          textDelta(item, block, (part.type === 'refusal' ? part.refusal : part.text) ?? '', out);
+        }
+        break;
+      }
+
+      case 'response.content_part.done': {
+        const item = state(event.output_index, 'message', event.item_id);
+        const part = event.part;
+        if (part?.type === 'output_text' || part?.type === 'refusal') {
+          const block = textBlock(
+            item,
+            part.type === 'refusal' ? 'refusal' : 'text',
+            event.content_index ?? 0,
+            out,
+          );
+          settleText(item, block, part.type === 'refusal' ? part.refusal : part.text, out);
+        }
+        break;
+      }
+
+      case 'response.output_text.delta':
+      case 'response.refusal.delta': {
+        const item = state(event.output_index, 'message', event.item_id);
+        const kind = event.type === 'response.refusal.delta' ? 'refusal' : 'text';
+        textDelta(item, textBlock(item, kind, event.content_index ?? 0, out), event.delta, out);
+        break;
+      }
+
+      case 'response.output_text.done': {
+        const item = state(event.output_index, 'message', event.item_id);
+        settleText(item, textBlock(item, 'text', event.content_index ?? 0, out), event.text, out);
+        break;
+      }
+
+      case 'response.refusal.done': {
+        const item = state(event.output_index, 'message', event.item_id);
+        settleText(
+          item,
+          textBlock(item, 'refusal', event.content_index ?? 0, out),
+          event.refusal,
+          out,
+        );
+        break;
+      }
+
+      case 'response.output_text.annotation.added': {
+        const item = state(event.output_index, 'message', event.item_id);
+        annotate(
+          item,
+          textBlock(item, 'text', event.content_index ?? 0, out),
+          event.annotation,
+          out,
+        );
+        break;
+      }
+
+      case 'response.function_call_arguments.delta': {
+        const item = state(event.output_index, 'function_call', event.item_id);
+        callDelta(item, event.delta, out);
+        break;
+      }
+
+      case 'response.function_call_arguments.done': {
+        const item = state(event.output_index, 'function_call', event.item_id);
+        item.name ??= event.name;
+        item.doneArguments = event.arguments;
+        startCall(item, out);
+        if (item.started)
+          callDelta(
+            item,
+            remainder(
+              item.streamedArguments,
+              event.arguments,
+              `output[${item.outputIndex}].arguments`,
+            ),
+            out,
+          );
+        break;
+      }
+
+      case 'response.reasoning_summary_part.added': {
+        const item = state(event.output_index, 'reasoning', event.item_id);
+        const block = reasoningBlock(item, 'summary', event.summary_index ?? 0, out);
+        reasoningDelta(item, block, event.part?.text ?? '', out);
+        break;
+      }
+
+      case 'response.reasoning_summary_part.done': {
+        const item = state(event.output_index, 'reasoning', event.item_id);
+        const text = event.part?.text;
+        if (typeof text === 'string')
+          settleReasoning(
+            item,
+            reasoningBlock(item, 'summary', event.summary_index ?? 0, out),
+            text,
+            out,
+          );
+        break;
+      }
+
+      case 'response.reasoning_summary_text.delta': {
+        const item = state(event.output_index, 'reasoning', event.item_id);
+        reasoningDelta(
+          item,
+          reasoningBlock(item, 'summary', event.summary_index ?? 0, out),
+          event.delta,
+          out,
+        );
+        break;
+      }
+
+      case 'response.reasoning_summary_text.done': {
+        const item = state(event.output_index, 'reasoning', event.item_id);
+        settleReasoning(
+          item,
+          reasoningBlock(item, 'summary', event.summary_index ?? 0, out),
+          event.text,
+          out,
+        );
+        break;
+      }
+
+      case 'response.reasoning_text.delta':
+      case 'response.reasoning.delta': {
+        const item = state(event.output_index, 'reasoning', event.item_id);
+        reasoningDelta(
+          item,
+          reasoningBlock(item, 'text', event.content_index ?? 0, out),
+          event.delta,
+          out,
+        );
+        break;
+      }
+
+      case 'response.reasoning_text.done':
+      case 'response.reasoning.done': {
+        const item = state(event.output_index, 'reasoning', event.item_id);
+        settleReasoning(
+          item,
+          reasoningBlock(item, 'text', event.content_index ?? 0, out),
+          event.text,
+          out,
+        );
+        break;
+      }
+
+      case 'response.completed':
+      case 'response.incomplete':
+        terminal(event.response, out);
+        break;
+    }
+    return out;
+  }
+
+  function fail(error: unknown): OutputEvent[] {
+    const out: OutputEvent[] = [];
+    if (finished) return out;
+    finished = true;
+    for (const item of [...items.values()].sort((a, b) => a.outputIndex - b.outputIndex))
+      endItem(item, undefined, true, out);
+    out.push({ type: 'failure', finish: classifyFailure(error), error });
+    return out;
+  }
+
+  return { push, fail };
+}

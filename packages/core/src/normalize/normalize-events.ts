@@ -1,0 +1,33 @@
+import { APIUserAbortError } from '../errors';
+import type { ResponseStreamEvent } from '../wire/stream-events';
+import { createEventNormalizer } from './create-event-normalizer';
+import type { OutputEvent } from './output-event';
+
+/**
+ * A stream's {@link OutputEvent}s, for adapters and for apps that want blocks rather than
+ * raw events. A failure (an `error` event, `response.failed`, a broken or stalled
+ * connection, an unreadable event) does not throw: the open blocks end and a `failure`
+ * event carries the typed error and its classification. An abort by the caller still
+ * throws {@link APIUserAbortError}. Stopping early (`break`) closes the HTTP request.
+ *
+ * @example
+ * const stream = await client.responses.create({ model: 'gpt-4.1-mini', input: 'Hi', stream: true });
+ * for await (const event of normalizeEvents(stream)) {
+ *   if (event.type === 'text-delta') process.stdout.write(event.delta);
+ *   if (event.type === 'finish') console.log(event.finish.kind, event.usage?.totalTokens);
+ * }
+ */
+export async function* normalizeEvents(
+  stream: AsyncIterable<ResponseStreamEvent>,
+): AsyncGenerator<OutputEvent, void, undefined> {
+  const normalizer = createEventNormalizer();
+  let failure: unknown;
+  try {
+    for await (const event of stream) yield* normalizer.push(event);
+    return;
+  } catch (error) {
+    if (APIUserAbortError.isInstance(error)) throw error;
+    failure = error;
+  }
+  yield* normalizer.fail(failure);
+}

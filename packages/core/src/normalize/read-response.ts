@@ -1,0 +1,138 @@
+import { responseFailedError } from '../response-stream';
+import type { ReasoningInputItem } from '../wire/request';
+import type { Annotation, Response, UnknownOutputItem } from '../wire/response';
+import { createEventNormalizer } from './create-event-normalizer';
+import type { Finish } from './finish';
+import type { Usage } from './usage';
+
+/** One block of a finished answer, in output order. */
+export type OutputPart =
+  | {
+      type: 'text';
+      outputIndex: number;
+      itemId: string;
+      contentIndex: number;
+      text: string;
+      annotations: Annotation[];
+    }
+  | { type: 'refusal'; outputIndex: number; itemId: string; contentIndex: number; refusal: string }
+  | {
+      type: 'reasoning';
+      outputIndex: number;
+      itemId: string;
+      part: 'summary' | 'text';
+      partIndex: number;
+      text: string;
+      encryptedContent: string | undefined;
+    }
+  /** A reasoning item in the form that replays it in a later turn (after its parts). */
+  | { type: 'reasoning-item'; outputIndex: number; itemId: string; item: ReasoningInputItem }
+  | {
+      type: 'tool-call';
+      outputIndex: number;
+      itemId: string;
+      callId: string;
+      name: string;
+      /** The arguments JSON string; `""` for a call without arguments. */
+      arguments: string;
+    }
+  /** An item of a type this package does not model (built-in tools, …), as received. */
+  | { type: 'item'; outputIndex: number; itemId: string; item: UnknownOutputItem };
+
+/** A finished answer, read: its blocks, why it ended, its usage. */
+export interface ResponseOutput {
+  parts: OutputPart[];
+  finish: Finish;
+  usage: Usage | undefined;
+  warnings: string[];
+  response: Response;
+}
+
+/**
+ * Reads a finished response (a non-streaming answer) the way a stream of it is read:
+ * the same interpreter runs on it, so both give the same blocks, finish and usage. A
+ * response whose status is `failed` throws its `APIResponseFailedError`, as the
+ * client does when it receives one.
+ *
+ * @example
+ * const response = await client.responses.create({ model: 'gpt-4.1-mini', input: 'Hi' });
+ * const { parts, finish, usage } = readResponse(response);
+ */
+export function readResponse(response: Response): ResponseOutput {
+  if (response.status === 'failed') {
+    throw responseFailedError(response, { requestId: undefined, redact: (text) => text });
+  }
+  const parts: OutputPart[] = [];
+  let result: Omit<ResponseOutput, 'parts'> | undefined;
+  const type = response.status === 'incomplete' ? 'response.incomplete' : 'response.completed';
+  for (const event of createEventNormalizer().push({ type, response })) {
+    switch (event.type) {
+      case 'text-end':
+        parts.push({
+          type: 'text',
+          outputIndex: event.outputIndex,
+          itemId: event.itemId,
+          contentIndex: event.contentIndex,
+          text: event.text,
+          annotations: event.annotations,
+        });
+        break;
+      case 'refusal-end':
+        parts.push({
+          type: 'refusal',
+          outputIndex: event.outputIndex,
+          itemId: event.itemId,
+          contentIndex: event.contentIndex,
+          refusal: event.refusal,
+        });
+        break;
+      case 'reasoning-end':
+        parts.push({
+          type: 'reasoning',
+          outputIndex: event.outputIndex,
+          itemId: event.itemId,
+          part: event.part,
+          partIndex: event.partIndex,
+          text: event.text,
+          encryptedContent: event.encryptedContent,
+        });
+        break;
+      case 'reasoning-item':
+        parts.push({
+          type: 'reasoning-item',
+          outputIndex: event.outputIndex,
+          itemId: event.itemId,
+          item: event.item,
+        });
+        break;
+      case 'tool-call-end':
+        parts.push({
+          type: 'tool-call',
+          outputIndex: event.outputIndex,
+          itemId: event.itemId,
+          callId: event.callId,
+          name: event.name,
+          arguments: event.arguments,
+        });
+        break;
+      case 'item-done':
+        parts.push({
+          type: 'item',
+          outputIndex: event.outputIndex,
+          itemId: event.itemId,
+          item: event.item,
+        });
+        break;
+      case 'finish':
+        result = {
+          finish: event.finish,
+          usage: event.usage,
+          warnings: event.warnings,
+          response: event.response,
+        };
+        break;
+    }
+  }
+  // A terminal event always ends in `finish`.
+  return { parts, ...result! };
+}
