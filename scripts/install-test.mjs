@@ -61,10 +61,13 @@ try {
     join(project, 'package.json'),
     JSON.stringify({ name: 'install-test', private: true, type: 'module' }),
   );
+  // Optional peers (vitest for the simulator's test helper) are for users who have them already.
   const peers = publicPackages.flatMap(({ manifest }) =>
-    Object.keys(manifest.peerDependencies ?? {}).map(
-      (name) => `${name}@${manifest.devDependencies?.[name] ?? manifest.peerDependencies[name]}`,
-    ),
+    Object.keys(manifest.peerDependencies ?? {})
+      .filter((name) => manifest.peerDependenciesMeta?.[name]?.optional !== true)
+      .map(
+        (name) => `${name}@${manifest.devDependencies?.[name] ?? manifest.peerDependencies[name]}`,
+      ),
   );
   const files = readdirSync(tarballs).map((file) => join(tarballs, file));
   // What the README install lines name, plus the compiler the snippets are checked with.

@@ -66,19 +66,39 @@ describe('src/agent.ts', () => {
 });
 
 describe('src/chain.ts', () => {
-  it('prints an object that matches the schema, filled from the notes', async () => {
+  const planIn = (stdout: string) =>
+    JSON.parse(stdout.slice(stdout.indexOf('{'), stdout.lastIndexOf('}') + 1));
+
+  it('prints an object that matches the schema, every field filled from the notes', async () => {
     const run = await runExample('chain.ts', { env: againstSimulator() });
     expect(run.code).toBe(0);
-    const plan = JSON.parse(
-      run.stdout.slice(run.stdout.indexOf('{'), run.stdout.lastIndexOf('}') + 1),
-    );
-    expect(plan).toMatchObject({ destination: 'Lisbon', days: 4, budgetEUR: 900 });
-    expect(Array.isArray(plan.highlights)).toBe(true);
+    // The default notes: 'A 4 day trip to Lisbon in May with a budget of 900 euros; I love food and old trams.'
+    expect(planIn(run.stdout)).toEqual({
+      destination: 'Lisbon',
+      days: 4,
+      budgetEUR: 900,
+      highlights: ['food', 'old trams'],
+    });
     expect(run.stdout).toContain('4 days in Lisbon for €900.');
     // Structured output through a forced tool call named after the schema.
     expect(simulator.requests[0]?.body).toMatchObject({
       tools: [{ name: 'trip_plan' }],
       tool_choice: { type: 'function', name: 'trip_plan' },
     });
+  });
+
+  it('other notes give another plan, drawn from them', async () => {
+    const notes =
+      'Budget: 1200 euros. We stay 6 days in Porto and want wine cellars, river cruises and tiles.';
+    const run = await runExample('chain.ts', { args: [notes], env: againstSimulator() });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Notes: ${notes}`);
+    expect(planIn(run.stdout)).toEqual({
+      destination: 'Porto',
+      days: 6,
+      budgetEUR: 1200,
+      highlights: ['wine cellars', 'river cruises', 'tiles'],
+    });
+    expect(run.stdout).toContain('6 days in Porto for €1200.');
   });
 });

@@ -1,72 +1,31 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
-import { isFaultName } from './faults';
-import { startSimulator } from './start-simulator';
+import { describeStartFailure } from './cli/describe-start-failure';
+import { parseCommandLine, USAGE } from './cli/parse-command-line';
+import { UsageError } from './cli/usage-error';
+import { type Simulator, startSimulator } from './start-simulator';
 
-const USAGE = `Usage: apifree-simulator [options]
-
-  --port <n>         port to listen on (default 8787; 0 picks a free port)
-  --host <host>      interface to bind (default 127.0.0.1)
-  --api-key <key>    accepted API key (repeatable; default: any non-empty key)
-  --model <id>       extra model id to accept (repeatable)
-  --unpaced          stream as fast as possible (benchmarks)
-  --tokens-per-second <n>  streaming speed when paced (default 80)
-  --fault-mix <mix>  random faults, e.g. rate_limit=0.1,drop=0.05
-  --seed <n>         seed for the fault mix
-  --replay-dir <dir> folder of recordings for the x-simulator-replay header
-  --help             show this help`;
-
-function parseMix(text: string): Record<string, number> {
-  const mix: Record<string, number> = {};
-  for (const pair of text.split(',').filter(Boolean)) {
-    const [name = '', value = ''] = pair.split('=');
-    const probability = Number(value);
-    if (!isFaultName(name) || !Number.isFinite(probability))
-      throw new Error(`Invalid --fault-mix entry '${pair}'.`);
-    mix[name] = probability;
+async function main(): Promise<number | undefined> {
+  let commandLine: ReturnType<typeof parseCommandLine>;
+  try {
+    commandLine = parseCommandLine(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`apifree-simulator: ${error.message}\n\n${USAGE}\n`);
+    return 2;
   }
-  return mix;
-}
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '8787' },
-      host: { type: 'string', default: '127.0.0.1' },
-      'api-key': { type: 'string', multiple: true },
-      model: { type: 'string', multiple: true },
-      unpaced: { type: 'boolean', default: false },
-      'tokens-per-second': { type: 'string' },
-      'fault-mix': { type: 'string' },
-      seed: { type: 'string' },
-      'replay-dir': { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
+  if (commandLine.help) {
     process.stdout.write(`${USAGE}\n`);
-    return;
+    return 0;
   }
-  const sim = await startSimulator({
-    port: Number(values.port),
-    host: values.host,
-    ...(values['api-key'] === undefined ? {} : { apiKeys: values['api-key'] }),
-    ...(values.model === undefined ? {} : { models: values.model }),
-    pace: values.unpaced
-      ? false
-      : values['tokens-per-second'] === undefined
-        ? {}
-        : { tokensPerSecond: Number(values['tokens-per-second']) },
-    ...(values['fault-mix'] === undefined
-      ? {}
-      : {
-          faults: {
-            mix: parseMix(values['fault-mix']),
-            ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
-          },
-        }),
-    ...(values['replay-dir'] === undefined ? {} : { replay: { dir: values['replay-dir'] } }),
-  });
+  const { options } = commandLine;
+  let sim: Simulator;
+  try {
+    sim = await startSimulator(options);
+  } catch (error) {
+    const where = { port: options.port ?? 0, host: options.host ?? '127.0.0.1' };
+    process.stderr.write(`apifree-simulator: ${describeStartFailure(error, where)}\n`);
+    return 1;
+  }
   process.stdout.write(`${sim.baseURL}\n`);
   const stop = () => {
     sim.close().then(
@@ -76,11 +35,17 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  return undefined;
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `apifree-simulator: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`,
-  );
-  process.exit(1);
-});
+main().then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `apifree-simulator: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

@@ -1,12 +1,40 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { lineBytes } from './recording/body-line';
+import { parseExchange, type RecordedExchange } from './recording/recorded-exchange';
+import { RECORDING_EXTENSION } from './recording/recording-library';
 
-/** A recording ready to send: its status, content type and the writes that make its body. */
+/** A recording ready to send: its status, headers and the writes that make its body. */
 export interface Recording {
   status: number;
   contentType: string;
   /** The body split into writes (one SSE event each); joined they are the body. */
   frames: Buffer[];
+  /** Further response headers (recorded exchanges). */
+  headers?: Record<string, string>;
+  /** When each frame was recorded, in milliseconds after the headers (recorded exchanges). */
+  framesAtMs?: number[];
+  /** Milliseconds from the request to the recorded headers (recorded exchanges). */
+  headersMs?: number;
+}
+
+/**
+ * A recorded exchange ready to send.
+ *
+ * @example
+ * exchangeRecording(parseExchange(text, file)).frames.length; // one per SSE event
+ */
+export function exchangeRecording(exchange: RecordedExchange): Recording {
+  const { 'content-type': contentType = 'application/json', ...headers } =
+    exchange.response.headers;
+  return {
+    status: exchange.response.status,
+    contentType,
+    frames: exchange.body.map(lineBytes),
+    headers,
+    framesAtMs: exchange.body.map((line) => line.ms ?? 0),
+    headersMs: exchange.response.ms,
+  };
 }
 
 const BLANK_LINE = Buffer.from('\n\n');
@@ -59,10 +87,13 @@ function jsonStatus(bytes: Buffer): number {
 
 /**
  * Loads a recording: `.sse` bytes as they are, `.chunks.txt` framed as OpenAI frames
- * it, `.json` as a JSON body (an `{error}` body gets the status its code implies).
+ * it, `.json` as a JSON body (an `{error}` body gets the status its code implies),
+ * `.ndjson` as the exchange it records (status, headers, body and timing).
  */
 export function loadRecording(file: string): Recording {
   const bytes = readFileSync(file);
+  if (file.endsWith(RECORDING_EXTENSION))
+    return exchangeRecording(parseExchange(bytes.toString('utf8'), file));
   if (file.endsWith('.chunks.txt')) {
     return {
       status: 200,
@@ -80,12 +111,12 @@ export function loadRecording(file: string): Recording {
   };
 }
 
-const SUFFIXES = ['', '.sse', '.chunks.txt', '.json'];
+const SUFFIXES = ['', '.sse', '.chunks.txt', '.json', RECORDING_EXTENSION];
 const FOLDERS = ['', 'sse', 'chunks', 'json'];
 
 /**
  * Finds a recording by name inside `dir` (also in its `sse/`, `chunks/` and `json/`
- * folders, with or without the extension). Names that lead outside `dir` are refused.
+ * folders, with or without the extension; `.ndjson` recorded exchanges too). Names that lead outside `dir` are refused.
  */
 export function findRecording(dir: string, name: string): string | undefined {
   const root = resolve(dir);

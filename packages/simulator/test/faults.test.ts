@@ -133,6 +133,33 @@ describe('stream faults', () => {
     });
   });
 
+  it('error_event: response.failed carries the output streamed so far', async () => {
+    const { chunks } = await rawStream('error_event;after=6');
+    const events = parseSse(Buffer.concat(chunks).toString()).map((event) =>
+      JSON.parse(event.data),
+    );
+    expect(events.map((event) => event.type)).toEqual([
+      'response.created',
+      'response.in_progress',
+      'response.output_item.added',
+      'response.content_part.added',
+      'response.output_text.delta',
+      'response.output_text.delta',
+      'error',
+      'response.failed',
+    ]);
+    const streamed = `${events[4].delta}${events[5].delta}`;
+    expect(events[7].response.output).toEqual([
+      {
+        id: events[2].item.id,
+        type: 'message',
+        status: 'incomplete',
+        role: 'assistant',
+        content: [{ type: 'output_text', annotations: [], logprobs: [], text: streamed }],
+      },
+    ]);
+  });
+
   it('stall: pauses mid-stream, then finishes', async () => {
     const { chunks } = await rawStream('stall;after=3;ms=100');
     expect(parseSse(Buffer.concat(chunks).toString()).at(-1)?.event).toBe('response.completed');

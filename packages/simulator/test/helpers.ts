@@ -1,4 +1,4 @@
-import type { Simulator } from '../src/index';
+import type { Simulator, SimulatorClock } from '../src/index';
 
 export const KEY = 'sk-test-0123456789abcdef';
 
@@ -6,11 +6,13 @@ export function post(
   sim: Simulator,
   body: unknown,
   headers: Record<string, string> = {},
+  signal?: AbortSignal,
 ): Promise<globalThis.Response> {
   return fetch(`${sim.baseURL}/responses`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}`, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...(signal === undefined ? {} : { signal }),
   });
 }
 
@@ -128,3 +130,20 @@ export const weatherTool = {
   },
   strict: true,
 };
+
+/**
+ * A clock that never waits: each sleep is recorded and moves the time forward, so a test
+ * sees the schedule a paced answer follows without spending it.
+ */
+export function virtualClock(): { clock: SimulatorClock; waits: number[]; elapsed: () => number } {
+  let now = 0;
+  const waits: number[] = [];
+  const clock: SimulatorClock = {
+    now: () => now,
+    sleep: async (ms) => {
+      waits.push(Math.round(ms * 1000) / 1000);
+      now += ms;
+    },
+  };
+  return { clock, waits, elapsed: () => now };
+}

@@ -2,7 +2,7 @@ import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startSimulator } from '../src/index';
-import { KEY, parseSse, post } from './helpers';
+import { KEY, parseSse, post, virtualClock } from './helpers';
 
 describe('the SSE stream', () => {
   it('sends one event per write, event equal to data.type, sequence numbers from 0 without gaps, no [DONE]', async () => {
@@ -50,15 +50,43 @@ describe('the SSE stream', () => {
     }
   });
 
-  it('streams paced by default and still completes', async () => {
-    const sim = await startSimulator({ pace: { tokensPerSecond: 2000, firstTokenLatencyMs: 5 } });
+  it('paces a stream: the first-token latency once the opening events are out, then one token time per delta', async () => {
+    const { clock, waits, elapsed } = virtualClock();
+    const sim = await startSimulator({
+      clock,
+      pace: { tokensPerSecond: 50, firstTokenLatencyMs: 200 },
+    });
     try {
       const events = parseSse(
         await (
-          await post(sim, { model: 'gpt-4o', input: 'Hi there, what is up?', stream: true })
+          await post(sim, { model: 'gpt-4o', input: 'Say "one two three"', stream: true })
         ).text(),
       );
+      const deltas = events.filter((event) => event.event === 'response.output_text.delta');
+      expect(deltas.map((event) => JSON.parse(event.data).delta)).toEqual([
+        'one',
+        ' two',
+        ' three',
+      ]);
+      // 200 ms before the message item, then 1000 / 50 = 20 ms per generated token.
+      expect(waits).toEqual([200, 20, 20, 20]);
+      expect(elapsed()).toBe(260);
       expect(events.at(-1)?.event).toBe('response.completed');
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('paces a JSON answer as long as its stream would take', async () => {
+    const { clock, waits } = virtualClock();
+    const sim = await startSimulator({
+      clock,
+      pace: { tokensPerSecond: 50, firstTokenLatencyMs: 200 },
+    });
+    try {
+      const response = await post(sim, { model: 'gpt-4o', input: 'Say "one two three"' });
+      expect((await response.json()).output[0].content[0].text).toBe('one two three');
+      expect(waits).toEqual([260]);
     } finally {
       await sim.close();
     }

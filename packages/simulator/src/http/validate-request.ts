@@ -1,4 +1,5 @@
-import { isReasoningModel, type ResponseCreateParams } from '@apifree/core/wire';
+import type { ResponseCreateParams } from '@apifree/core/wire';
+import type { ModelCatalogue } from '../model/model-catalogue';
 import {
   type ApiError,
   invalidRequest,
@@ -6,6 +7,7 @@ import {
   invalidValue,
   missingParameter,
 } from './api-error';
+import { strictSchemaProblem } from './check-strict-schema';
 
 type Body = Record<string, unknown>;
 
@@ -200,14 +202,14 @@ function validateText(body: Body): ApiError | undefined {
   return undefined;
 }
 
-function validateReasoning(body: Body, model: string): ApiError | undefined {
+function validateReasoning(body: Body, reasoningModel: boolean): ApiError | undefined {
   const reasoning = body.reasoning;
   if (reasoning === undefined || reasoning === null) return undefined;
   if (!isObject(reasoning)) return invalidType('reasoning', 'an object', reasoning);
   if (reasoning.effort !== undefined && reasoning.effort !== null) {
     if (!EFFORTS.includes(String(reasoning.effort)))
       return invalidValue('reasoning.effort', reasoning.effort, EFFORTS);
-    if (!isReasoningModel(model)) {
+    if (!reasoningModel) {
       return invalidRequest(
         "Unsupported parameter: 'reasoning.effort' is not supported with this model.",
         'reasoning.effort',
@@ -250,6 +252,36 @@ function validateMetadata(body: Body): ApiError | undefined {
   return undefined;
 }
 
+// Strict mode is checked only when asked for: with `strict` left out, the service makes a
+// schema strict where it can and falls back to best effort where it cannot.
+function validateStrictSchemas(body: Body): ApiError | undefined {
+  const tools = Array.isArray(body.tools) ? body.tools : [];
+  for (const [index, tool] of tools.entries()) {
+    if (!isObject(tool) || tool.type !== 'function' || tool.strict !== true) continue;
+    if (!isObject(tool.parameters)) continue;
+    const problem = strictSchemaProblem(tool.parameters);
+    if (problem !== undefined) {
+      return invalidRequest(
+        `Invalid schema for function '${String(tool.name)}': ${problem}`,
+        `tools[${index}].parameters`,
+        'invalid_function_parameters',
+      );
+    }
+  }
+  const format = isObject(body.text) ? body.text.format : undefined;
+  if (isObject(format) && format.type === 'json_schema' && format.strict === true) {
+    const problem = isObject(format.schema) ? strictSchemaProblem(format.schema) : undefined;
+    if (problem !== undefined) {
+      return invalidRequest(
+        `Invalid schema for response_format '${String(format.name)}': ${problem}`,
+        'text.format.schema',
+        'invalid_json_schema',
+      );
+    }
+  }
+  return undefined;
+}
+
 function validateBooleans(body: Body): ApiError | undefined {
   for (const param of ['stream', 'parallel_tool_calls', 'store', 'background']) {
     const value = body[param];
@@ -263,6 +295,9 @@ function validateBooleans(body: Body): ApiError | undefined {
   ) {
     return invalidType('instructions', 'a string', body.instructions);
   }
+  const previous = body.previous_response_id;
+  if (previous !== undefined && previous !== null && typeof previous !== 'string')
+    return invalidType('previous_response_id', 'a string', previous);
   return undefined;
 }
 
@@ -272,19 +307,20 @@ function validateBooleans(body: Body): ApiError | undefined {
  * Fields it does not know are ignored.
  *
  * @example
- * const result = validateRequest({ model: 'gpt-4o' }, new Set(['gpt-4o']));
+ * const result = validateRequest({ model: 'gpt-4o' }, modelCatalogue());
  * result.ok; // false: Missing required parameter: 'input'.
  */
 export function validateRequest(
   body: unknown,
-  models: ReadonlySet<string>,
+  models: ModelCatalogue,
 ): { ok: true; body: ResponseCreateParams } | { ok: false; error: ApiError } {
   if (!isObject(body)) return { ok: false, error: invalidType('body', 'an object', body) };
   const fail = (error: ApiError) => ({ ok: false as const, error });
   if (body.model === undefined || body.model === null) return fail(missingParameter('model'));
   if (typeof body.model !== 'string') return fail(invalidType('model', 'a string', body.model));
   if (body.input === undefined || body.input === null) return fail(missingParameter('input'));
-  if (!models.has(body.model)) {
+  const model = models.get(body.model);
+  if (model === undefined) {
     return fail(
       invalidRequest(
         `The requested model '${body.model}' does not exist.`,
@@ -293,7 +329,7 @@ export function validateRequest(
       ),
     );
   }
-  if (isReasoningModel(body.model)) {
+  if (model.reasoning) {
     for (const param of ['temperature', 'top_p']) {
       if (body[param] !== undefined && body[param] !== null) {
         return fail(
@@ -316,7 +352,8 @@ export function validateRequest(
     validateTools(body) ??
     validateToolChoice(body) ??
     validateText(body) ??
-    validateReasoning(body, body.model) ??
+    validateStrictSchemas(body) ??
+    validateReasoning(body, model.reasoning) ??
     validateMetadata(body);
   return problem === undefined ? { ok: true, body: body as ResponseCreateParams } : fail(problem);
 }

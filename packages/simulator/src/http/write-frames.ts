@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
+import type { SimulatorClock } from '../clock';
 import type { FaultSpec } from '../faults';
 
 /** How fast generated tokens are sent; `false` sends everything as fast as the socket takes it. */
@@ -8,11 +8,18 @@ export interface Pace {
   firstTokenLatencyMs: number;
 }
 
-/** A write of the body and the generated tokens it stands for. */
+/**
+ * A write of the body: the generated tokens it stands for (token pacing), or the moment
+ * it was recorded, in milliseconds after the headers (recorded pacing).
+ */
 export interface Frame {
   frame: string | Buffer;
   tokens: number;
+  atMs?: number;
 }
+
+/** How frames are paced: by tokens, at the moments they were recorded, or not at all. */
+export type Pacing = Pace | 'recorded' | false;
 
 const MALFORMED =
   'event: response.output_text.delta\ndata: {"type":"response.output_text.delta","delta":"unterminated\n\n';
@@ -58,16 +65,18 @@ export async function dropConnection(response: ServerResponse): Promise<void> {
   socket.resetAndDestroy();
 }
 
-/** Sleeps `ms`, waking early when the client goes away. */
-export async function pause(response: ServerResponse, ms: number): Promise<void> {
+/** Sleeps `ms` on `clock`, waking early when the client goes away. */
+export async function pause(
+  response: ServerResponse,
+  ms: number,
+  clock: SimulatorClock,
+): Promise<void> {
   if (ms <= 0 || response.destroyed) return;
   const controller = new AbortController();
   const onClose = () => controller.abort();
   response.once('close', onClose);
   try {
-    await sleep(ms, undefined, { signal: controller.signal });
-  } catch (error) {
-    if (!controller.signal.aborted) throw error;
+    await clock.sleep(ms, controller.signal);
   } finally {
     response.off('close', onClose);
   }
@@ -80,15 +89,37 @@ export interface StreamFault {
 }
 
 /**
- * Writes SSE frames one event per write, paced by tokens when `pace` is set, honouring
- * back-pressure, and injecting a stream fault (stall, drop, malformed line, error
- * event, truncation, fragmentation) at the frame the fault names.
+ * When a frame is due, in milliseconds after the first one: the first-token latency
+ * once the response's opening events are out (index 2 on), then one token's time per
+ * generated token so far; or the recorded moment.
+ *
+ * @example
+ * frameDueMs({ tokensPerSecond: 50, firstTokenLatencyMs: 200 }, 3, 1, undefined); // 220
+ */
+export function frameDueMs(
+  pacing: Pacing,
+  index: number,
+  tokensSoFar: number,
+  atMs: number | undefined,
+): number {
+  if (pacing === false) return 0;
+  if (pacing === 'recorded') return atMs ?? 0;
+  return (
+    (index >= 2 ? pacing.firstTokenLatencyMs : 0) + (tokensSoFar * 1000) / pacing.tokensPerSecond
+  );
+}
+
+/**
+ * Writes SSE frames one event per write, paced by tokens or at their recorded moments,
+ * honouring back-pressure, and injecting a stream fault (stall, drop, malformed line,
+ * error event, truncation, fragmentation) at the frame the fault names.
  */
 export async function writeFrames(
   response: ServerResponse,
   frames: Iterable<Frame>,
-  pace: Pace | false,
+  pacing: Pacing,
   fault: StreamFault | undefined,
+  clock: SimulatorClock,
 ): Promise<void> {
   const spec = fault?.spec;
   const fragmentSize = spec?.name === 'fragment' ? (spec.size ?? 5) : undefined;
@@ -100,16 +131,15 @@ export async function writeFrames(
     strikeAt = Math.min(spec.after ?? 3, all.length - 1);
     list = all;
   }
-  const started = performance.now();
-  const msPerToken = pace === false ? 0 : 1000 / pace.tokensPerSecond;
+  const started = clock.now();
   let tokens = 0;
   let index = 0;
-  for (const { frame, tokens: cost } of list) {
+  for (const { frame, tokens: cost, atMs } of list) {
     if (response.destroyed) return;
     if (index === strikeAt && spec !== undefined) {
       switch (spec.name) {
         case 'stall':
-          await pause(response, spec.ms ?? 30_000);
+          await pause(response, spec.ms ?? 30_000, clock);
           break;
         case 'drop':
           await dropConnection(response);
@@ -127,11 +157,10 @@ export async function writeFrames(
           return;
       }
     }
-    if (pace !== false) {
+    if (pacing !== false) {
       tokens += cost;
-      const due = (index >= 2 ? pace.firstTokenLatencyMs : 0) + tokens * msPerToken;
-      const wait = due - (performance.now() - started);
-      if (wait >= 1) await pause(response, wait);
+      const wait = frameDueMs(pacing, index, tokens, atMs) - (clock.now() - started);
+      if (wait >= 1) await pause(response, wait, clock);
     }
     await write(response, frame, fragmentSize);
     index++;

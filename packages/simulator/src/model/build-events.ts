@@ -2,15 +2,16 @@ import type { OutputItem, Response, ResponseCreateParams, ResponseUsage } from '
 import { finishedItem, type ResponseIdentity, responseObject } from './build-response';
 import type { PlannedItem, ResponsePlan } from './plan-response';
 
-/** One SSE frame and the number of generated tokens it stands for (for pacing). */
+/** One SSE frame, its event, and the number of generated tokens it stands for (for pacing). */
 export interface PlannedFrame {
   type: string;
+  event: Record<string, unknown>;
   frame: string;
   tokens: number;
 }
 
-function frame(type: string, event: object, tokens = 0): PlannedFrame {
-  return { type, frame: `event: ${type}\ndata: ${JSON.stringify(event)}\n\n`, tokens };
+function frame(type: string, event: Record<string, unknown>, tokens = 0): PlannedFrame {
+  return { type, event, frame: `event: ${type}\ndata: ${JSON.stringify(event)}\n\n`, tokens };
 }
 
 function* itemFrames(
@@ -191,15 +192,19 @@ export function* streamFrames(input: StreamInput): Generator<PlannedFrame> {
   yield frame(type, { type, sequence_number: next(), response: final });
 }
 
-/** The `error` event and `response.failed` of a mid-stream failure, numbered from `sequence`. */
+/**
+ * The `error` event and `response.failed` of a mid-stream failure, numbered from
+ * `sequence`; the failed response carries the `output` produced so far.
+ */
 export function failureFrames(
   input: StreamInput,
   sequence: number,
   error: { code: string; message: string; type: string },
+  output: OutputItem[],
 ): PlannedFrame[] {
   const failed = responseObject(input.body, input.identity, {
     status: 'failed',
-    output: [],
+    output,
     usage: null,
     error: { code: error.code, message: error.message },
   });

@@ -6,13 +6,13 @@ import type {
   ResponseStatus,
   ResponseUsage,
 } from '@apifree/core/wire';
-import { isReasoningModel } from '@apifree/core/wire';
 import type { PlannedItem, ResponsePlan } from './plan-response';
 
-/** What identifies one response: its id, creation time and the model that answers. */
+/** What identifies one response: its id, creation time and whether its model reasons. */
 export interface ResponseIdentity {
   id: string;
   createdAt: number;
+  reasoning: boolean;
 }
 
 /** The finished form of a planned item, as `output_item.done` and the response carry it. */
@@ -76,14 +76,13 @@ export interface ResponseState {
  * them, echoing the request's settings.
  *
  * @example
- * responseObject(body, { id: 'resp_1', createdAt: 1 }, { status: 'in_progress', output: [], usage: null });
+ * responseObject(body, { id: 'resp_1', createdAt: 1, reasoning: false }, { status: 'in_progress', output: [], usage: null });
  */
 export function responseObject(
   body: ResponseCreateParams,
   identity: ResponseIdentity,
   state: ResponseState,
 ): Response {
-  const reasoningModel = isReasoningModel(body.model);
   const finished = state.status !== 'in_progress' && state.status !== 'queued';
   const tier = body.service_tier ?? 'auto';
   return {
@@ -105,7 +104,7 @@ export function responseObject(
     presence_penalty: typeof body.presence_penalty === 'number' ? body.presence_penalty : 0,
     previous_response_id: body.previous_response_id ?? null,
     prompt_cache_key: body.prompt_cache_key ?? null,
-    reasoning: reasoningModel
+    reasoning: identity.reasoning
       ? { effort: body.reasoning?.effort ?? 'medium', summary: body.reasoning?.summary ?? null }
       : { effort: null, summary: null },
     safety_identifier: body.safety_identifier ?? null,

@@ -1,9 +1,8 @@
-import {
-  type FunctionTool,
-  type ItemStatus,
-  isReasoningModel,
-  type ReasoningEffort,
-  type ResponseCreateParams,
+import type {
+  FunctionTool,
+  ItemStatus,
+  ReasoningEffort,
+  ResponseCreateParams,
 } from '@apifree/core/wire';
 import { generateReasoning } from './generate-reasoning';
 import { generateText } from './generate-text';
@@ -64,8 +63,12 @@ function answerText(body: ResponseCreateParams, conversation: Conversation): str
   const format = body.text?.format;
   const text = generateText(conversation.userText, conversation.toolResults);
   if (format?.type === 'json_schema') {
+    const results = conversation.toolResults.map((result) => result.output);
     return JSON.stringify(
-      valueForSchema(format.schema as JsonSchema, { text: `${conversation.userText}\n${text}` }),
+      valueForSchema(format.schema as JsonSchema, {
+        text: [conversation.userText, ...results].join('\n'),
+        name: format.name,
+      }),
     );
   }
   if (format?.type === 'json_object') return JSON.stringify({ answer: text });
@@ -77,13 +80,14 @@ function answerText(body: ResponseCreateParams, conversation: Conversation): str
  * tool calls or a message, cut at `max_output_tokens` (reasoning tokens count too).
  *
  * @example
- * const plan = planResponse({ model: 'gpt-4o', input: 'Hi' }, readConversation(body), newId);
+ * const plan = planResponse({ model: 'gpt-4o', input: 'Hi' }, readConversation(body), newId, false);
  * plan.items[0].type; // 'message'
  */
 export function planResponse(
   body: ResponseCreateParams,
   conversation: Conversation,
   newId: IdFactory,
+  reasoningModel: boolean,
 ): ResponsePlan {
   const tools = (body.tools ?? []).filter((tool): tool is FunctionTool => tool.type === 'function');
   const calls =
@@ -91,6 +95,7 @@ export function planResponse(
       ? []
       : planToolCalls({
           userText: conversation.userText,
+          instructions: conversation.instructionsText,
           tools,
           toolChoice: body.tool_choice,
           parallelToolCalls: body.parallel_tool_calls !== false,
@@ -103,7 +108,7 @@ export function planResponse(
   let reasoningTokens = 0;
 
   const effort: ReasoningEffort = body.reasoning?.effort ?? 'medium';
-  if (isReasoningModel(body.model) && effort !== 'none') {
+  if (reasoningModel && effort !== 'none') {
     const reasoning = generateReasoning(
       conversation.userText,
       describePlan(calls, body.text?.format?.type ?? 'text'),

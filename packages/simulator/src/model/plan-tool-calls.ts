@@ -1,6 +1,7 @@
 import type { FunctionTool, ToolChoice } from '@apifree/core/wire';
 import { entities, identifierWords, keywords } from './prompt-words';
 import { type JsonSchema, valueForSchema } from './schema-value';
+import { toolDirectives } from './tool-directives';
 
 /** A call the model decided to make: the tool's name and its arguments as a JSON string. */
 export interface PlannedToolCall {
@@ -11,6 +12,8 @@ export interface PlannedToolCall {
 /** What the planner needs from the request. */
 export interface ToolPlanInput {
   userText: string;
+  /** What the model was told: standing orders to call (or never call) a tool count. */
+  instructions?: string;
   tools: FunctionTool[];
   toolChoice: ToolChoice | undefined;
   parallelToolCalls: boolean;
@@ -64,13 +67,15 @@ function callsFor(tool: FunctionTool, text: string, several: boolean): PlannedTo
     // One call per named thing ("Paris and London"), the way models fan out parallel calls.
     return found.map((entity) => ({
       name: tool.name,
-      arguments: JSON.stringify(valueForSchema(schema, { text, entities: [entity] })),
+      arguments: JSON.stringify(
+        valueForSchema(schema, { text, entities: [entity], name: tool.name }),
+      ),
     }));
   }
   return [
     {
       name: tool.name,
-      arguments: JSON.stringify(valueForSchema(schema, { text, entities: found })),
+      arguments: JSON.stringify(valueForSchema(schema, { text, entities: found, name: tool.name })),
     },
   ];
 }
@@ -84,10 +89,11 @@ function forcedTool(
 }
 
 /**
- * Decides which tools the model calls and with what arguments: a tool whose name or
- * description matches the request (or the one `tool_choice` forces), several calls
- * when the request names several things and `parallel_tool_calls` allows, none when
- * `tool_choice` is `"none"` or nothing matches under `"auto"`.
+ * Decides which tools the model calls and with what arguments: a tool the instructions
+ * order to call always, a tool whose name or description matches the request (or the
+ * one `tool_choice` forces), several calls when the request names several things and
+ * `parallel_tool_calls` allows, none when `tool_choice` is `"none"` or nothing matches
+ * under `"auto"`. Tools the instructions rule out are not called unless forced.
  *
  * @example
  * planToolCalls({
@@ -98,10 +104,13 @@ function forcedTool(
  * }); // two get_weather calls: {"city":"Paris"} and {"city":"London"}
  */
 export function planToolCalls(input: ToolPlanInput): PlannedToolCall[] {
-  const { tools, toolChoice, userText } = input;
-  if (tools.length === 0 || toolChoice === 'none') return [];
+  const { toolChoice, userText } = input;
+  if (input.tools.length === 0 || toolChoice === 'none') return [];
   const several = input.parallelToolCalls;
-  const forced = forcedTool(tools, toolChoice);
+  const forced = forcedTool(input.tools, toolChoice);
+  const directives = toolDirectives(input.instructions ?? '', input.tools);
+  const allowed = input.tools.filter((tool) => !directives.never.includes(tool));
+  const tools = allowed.length > 0 ? allowed : input.tools;
   let calls: PlannedToolCall[] = [];
   if (forced !== undefined) {
     calls = callsFor(forced, userText, several);
@@ -122,7 +131,13 @@ export function planToolCalls(input: ToolPlanInput): PlannedToolCall[] {
       const match = bestTool(tools, userText);
       if (match !== undefined) segments.push({ tool: match, text: userText });
     }
-    calls = segments.flatMap((segment) => callsFor(segment.tool, segment.text, several));
+    const ordered = directives.always.filter(
+      (tool) => !segments.some((segment) => segment.tool === tool),
+    );
+    calls = [
+      ...ordered.flatMap((tool) => callsFor(tool, userText, several)),
+      ...segments.flatMap((segment) => callsFor(segment.tool, segment.text, several)),
+    ];
     if (calls.length === 0 && toolChoice === 'required') {
       const fallback = [...tools].sort((a, b) => score(b, userText) - score(a, userText))[0]!;
       calls = callsFor(fallback, userText, several);

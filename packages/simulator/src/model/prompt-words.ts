@@ -66,3 +66,35 @@ export function entities(text: string): string[] {
 export function numbers(text: string): number[] {
   return (text.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
 }
+
+/** A number written in a prompt and the words around it (stemmed), within its clause. */
+export interface NumberMention {
+  value: number;
+  nearby: string[];
+}
+
+/**
+ * Numbers written in `text`, in order, each with the content words near it in the same
+ * clause: what tells a budget (`900 euros`) from a length (`4 days`).
+ *
+ * @example
+ * numberMentions('4 days in Lisbon with a budget of 900 euros');
+ * // [{ value: 4, nearby: ['day', 'lisbon'] }, { value: 900, nearby: ['budget', 'euro'] }]
+ */
+export function numberMentions(text: string): NumberMention[] {
+  return [...text.matchAll(/-?\d+(?:\.\d+)?/g)].map((match) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    const preceding = text.slice(Math.max(0, start - 30), start);
+    // A window that starts inside a word starts after it.
+    const whole =
+      start > 30 && /\S/.test(text[start - 31]!) ? preceding.replace(/^\S*/, '') : preceding;
+    const before = whole.split(/[,;:.!?\n]/).at(-1) ?? '';
+    const after = text.slice(end, end + 30).split(/[,;:.!?\n]/)[0] ?? '';
+    const nearby = [
+      ...keywords(before.replace(/\d+(?:\.\d+)?/g, ' ')).slice(-2),
+      ...keywords(after.replace(/\d+(?:\.\d+)?/g, ' ')).slice(0, 2),
+    ];
+    return { value: Number(match[0]), nearby };
+  });
+}

@@ -13,6 +13,8 @@ export interface Conversation {
   userText: string;
   /** Tool results sent after the last user message (a tool round trip), in order. */
   toolResults: ToolResult[];
+  /** What the model was told to do: `instructions`, then system and developer messages. */
+  instructionsText: string;
   /** Every piece of the prompt in order (tools, instructions, items), for token counting. */
   promptText: string;
 }
@@ -46,7 +48,11 @@ function contentText(content: unknown): string {
 export function readConversation(body: ResponseCreateParams): Conversation {
   const prompt: string[] = [];
   if (Array.isArray(body.tools) && body.tools.length > 0) prompt.push(JSON.stringify(body.tools));
-  if (typeof body.instructions === 'string') prompt.push(`system: ${body.instructions}\n`);
+  const instructions: string[] = [];
+  if (typeof body.instructions === 'string') {
+    prompt.push(`system: ${body.instructions}\n`);
+    instructions.push(body.instructions);
+  }
   let userText = '';
   let toolResults: ToolResult[] = [];
   const calls = new Map<string, { name: string; arguments: string }>();
@@ -63,6 +69,8 @@ export function readConversation(body: ResponseCreateParams): Conversation {
         if (record.role === 'user') {
           userText = text;
           toolResults = [];
+        } else if (record.role === 'system' || record.role === 'developer') {
+          instructions.push(text);
         }
       } else if (type === 'function_call') {
         const name = String(record.name ?? '');
@@ -79,5 +87,10 @@ export function readConversation(body: ResponseCreateParams): Conversation {
       }
     }
   }
-  return { userText, toolResults, promptText: prompt.join('') };
+  return {
+    userText,
+    toolResults,
+    instructionsText: instructions.join('\n'),
+    promptText: prompt.join(''),
+  };
 }

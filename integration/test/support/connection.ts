@@ -1,0 +1,5 @@
+/** Where an adapter run sends its requests. */
+export interface Connection {
+  baseURL: string;
+  apiKey: string;
+}
