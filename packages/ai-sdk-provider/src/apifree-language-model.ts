@@ -11,7 +11,6 @@ import {
   APIStreamError,
   APIUserAbortError,
   createEventNormalizer,
-  type OutputEvent,
   type RequestOptions,
   type Response,
   type ResponseStream,
@@ -124,50 +123,68 @@ export class APIFreeLanguageModel implements LanguageModelV4 {
     const mapError = (error: unknown) => mapAPIFreeError(error, context);
     const includeRawChunks = options.includeRawChunks === true;
     const events = stream[Symbol.asyncIterator]();
-    const normalizer = createEventNormalizer();
-    const mapper = new StreamPartMapper({ providerName: this.#config.providerName });
+    const mapper = new StreamPartMapper({ providerName: this.#config.providerName, mapError });
+    // Where parts go: the read-ahead buffer first, then the stream's controller.
+    let sink: (part: LanguageModelV4StreamPart) => void = () => undefined;
+    const normalizer = createEventNormalizer((output) => mapper.map(output, (part) => sink(part)));
 
-    /** The parts of the next raw event (possibly none), or `undefined` once the stream is over. */
-    const nextParts = async (): Promise<LanguageModelV4StreamPart[] | undefined> => {
-      let outputs: OutputEvent[];
-      const parts: LanguageModelV4StreamPart[] = [];
-      let next: IteratorResult<ResponseStreamEvent>;
+    /** Turns what the next read gave into parts (possibly none); false once the stream is over. */
+    const handle = (next: IteratorResult<ResponseStreamEvent>): boolean => {
+      if (next.done) return false;
+      if (includeRawChunks) sink({ type: 'raw', rawValue: next.value });
+      normalizer.push(next.value);
+      return true;
+    };
+    /** A failed read: the stream's error becomes parts, except an abort, which is rethrown. */
+    const handleFailure = (error: unknown): void => {
+      if (APIUserAbortError.isInstance(error)) throw error;
+      if (includeRawChunks && APIStreamError.isInstance(error) && error.event !== undefined)
+        sink({ type: 'raw', rawValue: error.event });
+      normalizer.fail(error);
+    };
+    const readEvent = async (): Promise<boolean> => {
       try {
-        next = await events.next();
+        return handle(await events.next());
       } catch (error) {
-        if (APIUserAbortError.isInstance(error)) throw error;
-        if (includeRawChunks && APIStreamError.isInstance(error) && error.event !== undefined)
-          parts.push({ type: 'raw', rawValue: error.event });
-        outputs = normalizer.fail(error);
-        for (const output of outputs) parts.push(...mapper.map(output, mapError));
-        return parts;
+        handleFailure(error);
+        return true;
       }
-      if (next.done) return undefined;
-      if (includeRawChunks) parts.push({ type: 'raw', rawValue: next.value });
-      outputs = normalizer.push(next.value);
-      for (const output of outputs) parts.push(...mapper.map(output, mapError));
-      return parts;
     };
 
     // Read up to the first output: a failure before it is thrown from doStream, so the AI
     // SDK's maxRetries can retry a request whose answer nobody has seen yet.
     const readAhead: LanguageModelV4StreamPart[] = [];
+    let failure: LanguageModelV4StreamPart | undefined;
+    let sawOutput = false;
+    sink = (part) => {
+      if (part.type === 'error') failure = part;
+      else readAhead.push(part);
+      if (isOutput(part)) sawOutput = true;
+    };
     let ended = false;
+    // Bounded: a server that sends only events without output (unknown types, keep-alives)
+    // gets its stream handed over after a while instead of being buffered without end.
+    const readAheadUntil = stream.bytesRead + MAX_READ_AHEAD_BYTES;
+    let eventsRead = 0;
     try {
-      for (;;) {
-        const parts = await nextParts();
-        if (parts === undefined) {
+      while (
+        !sawOutput &&
+        failure === undefined &&
+        eventsRead++ < MAX_READ_AHEAD_EVENTS &&
+        stream.bytesRead < readAheadUntil
+      ) {
+        if (!(await readEvent())) {
           ended = true;
           break;
         }
-        const failure = parts.find((part) => part.type === 'error');
-        if (failure !== undefined) throw (failure as { error: unknown }).error;
-        readAhead.push(...parts);
-        if (parts.some(isOutput)) break;
       }
     } catch (error) {
       await events.return?.();
-      throw APIUserAbortError.isInstance(error) ? mapError(error) : error;
+      throw mapError(error);
+    }
+    if (failure !== undefined) {
+      await events.return?.();
+      throw (failure as { error: unknown }).error;
     }
 
     return {
@@ -181,20 +198,31 @@ export class APIFreeLanguageModel implements LanguageModelV4 {
           }
         },
         async pull(controller) {
+          let enqueued = 0;
+          sink = (part) => {
+            controller.enqueue(part);
+            enqueued++;
+          };
           try {
             // A pull that enqueues nothing is not repeated: read until an event yields parts.
-            for (;;) {
-              const parts = await nextParts();
-              if (parts === undefined) break;
-              for (const part of parts) controller.enqueue(part);
-              if (parts.length > 0) return;
+            // The reads are awaited here, not in a helper: this loop runs once per event.
+            while (enqueued === 0) {
+              let more: boolean;
+              try {
+                more = handle(await events.next());
+              } catch (error) {
+                handleFailure(error);
+                more = true;
+              }
+              if (!more) {
+                controller.enqueue(mapper.finish());
+                controller.close();
+                return;
+              }
             }
           } catch (error) {
             controller.error(mapError(error));
-            return;
           }
-          controller.enqueue(mapper.finish());
-          controller.close();
         },
         async cancel() {
           await events.return?.();
@@ -205,6 +233,10 @@ export class APIFreeLanguageModel implements LanguageModelV4 {
     };
   }
 }
+
+/** How far doStream reads ahead for the first output before handing the stream over. */
+const MAX_READ_AHEAD_EVENTS = 256;
+const MAX_READ_AHEAD_BYTES = 1024 * 1024;
 
 /** True for the parts of the answer itself (as opposed to metadata). */
 function isOutput(part: LanguageModelV4StreamPart): boolean {

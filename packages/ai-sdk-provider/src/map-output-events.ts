@@ -16,12 +16,14 @@ import { mapFinishReason } from './map-finish-reason';
  * finish. Stateful only for the `finish` part: one instance per stream.
  *
  * @example
- * const mapper = new StreamPartMapper({ providerName: 'apifree' });
- * for (const event of normalizer.push(rawEvent)) parts.push(...mapper.map(event, mapError));
+ * const mapper = new StreamPartMapper({ providerName: 'apifree', mapError });
+ * const normalizer = createEventNormalizer((event) => mapper.map(event, (part) => parts.push(part)));
+ * for await (const rawEvent of stream) normalizer.push(rawEvent);
  * parts.push(mapper.finish());
  */
 export class StreamPartMapper {
   readonly #providerName: string;
+  readonly #mapError: (error: unknown) => unknown;
   /** Reasoning items that produced at least one block (the others still need one, for replay). */
   readonly #reasoningWithBlocks = new Set<number>();
   #responseId: string | undefined;
@@ -31,84 +33,91 @@ export class StreamPartMapper {
   #finishReason: LanguageModelV4FinishReason = { unified: 'interrupted', raw: undefined };
   #usage: LanguageModelV4Usage = convertUsage(undefined);
 
-  constructor({ providerName }: { providerName: string }) {
+  /** `mapError` turns the typed error of a failure into the AI SDK's. */
+  constructor({
+    providerName,
+    mapError,
+  }: {
+    providerName: string;
+    mapError: (error: unknown) => unknown;
+  }) {
     this.#providerName = providerName;
+    this.#mapError = mapError;
   }
 
-  /** The parts of one output event; `mapError` turns a failure's typed error into the AI SDK's. */
-  map(event: OutputEvent, mapError: (error: unknown) => unknown): LanguageModelV4StreamPart[] {
+  /** Emits the parts of one output event (often one, sometimes none), in order. */
+  map(event: OutputEvent, emit: (part: LanguageModelV4StreamPart) => void): void {
     switch (event.type) {
       case 'response-start':
         this.#responseId ??= event.id;
-        if (event.id === undefined) return [];
-        return [
-          {
-            type: 'response-metadata',
-            id: event.id,
-            ...(event.createdAt !== undefined && { timestamp: new Date(event.createdAt * 1000) }),
-            ...(event.model !== undefined && { modelId: event.model }),
-          },
-        ];
+        if (event.id === undefined) return;
+        emit({
+          type: 'response-metadata',
+          id: event.id,
+          ...(event.createdAt !== undefined && { timestamp: new Date(event.createdAt * 1000) }),
+          ...(event.model !== undefined && { modelId: event.model }),
+        });
+        return;
       case 'text-start':
-      case 'refusal-start': {
-        const id = textBlockId(event.itemId, event.contentIndex);
-        return [
-          { type: 'text-start', id, providerMetadata: this.#metadata({ itemId: event.itemId }) },
-        ];
-      }
+      case 'refusal-start':
+        emit({
+          type: 'text-start',
+          id: textBlockId(event.itemId, event.contentIndex),
+          providerMetadata: this.#metadata({ itemId: event.itemId }),
+        });
+        return;
       case 'text-delta':
       case 'refusal-delta':
-        return [
-          {
-            type: 'text-delta',
-            id: textBlockId(event.itemId, event.contentIndex),
-            delta: event.delta,
-          },
-        ];
+        emit({
+          type: 'text-delta',
+          id: textBlockId(event.itemId, event.contentIndex),
+          delta: event.delta,
+        });
+        return;
       case 'text-annotation': {
         const source = annotationSource(
           event.annotation,
           `${event.itemId}:${event.contentIndex}:${event.annotationIndex}`,
         );
-        return source ? [source] : [];
+        if (source) emit(source);
+        return;
       }
       case 'text-end':
-        return [this.#textEnd(event.itemId, event.contentIndex, event.annotations)];
+        emit(this.#textEnd(event.itemId, event.contentIndex, event.annotations));
+        return;
       case 'refusal-end':
-        return [this.#textEnd(event.itemId, event.contentIndex, [])];
+        emit(this.#textEnd(event.itemId, event.contentIndex, []));
+        return;
       case 'reasoning-start':
         this.#reasoningWithBlocks.add(event.outputIndex);
-        return [
-          {
-            type: 'reasoning-start',
-            id: reasoningBlockId(event.itemId, event.part, event.partIndex),
-            providerMetadata: this.#metadata({
-              itemId: event.itemId,
-              reasoningEncryptedContent: null,
-            }),
-          },
-        ];
+        emit({
+          type: 'reasoning-start',
+          id: reasoningBlockId(event.itemId, event.part, event.partIndex),
+          providerMetadata: this.#metadata({
+            itemId: event.itemId,
+            reasoningEncryptedContent: null,
+          }),
+        });
+        return;
       case 'reasoning-delta':
-        return [
-          {
-            type: 'reasoning-delta',
-            id: reasoningBlockId(event.itemId, event.part, event.partIndex),
-            delta: event.delta,
-          },
-        ];
+        emit({
+          type: 'reasoning-delta',
+          id: reasoningBlockId(event.itemId, event.part, event.partIndex),
+          delta: event.delta,
+        });
+        return;
       case 'reasoning-end':
-        return [
-          {
-            type: 'reasoning-end',
-            id: reasoningBlockId(event.itemId, event.part, event.partIndex),
-            providerMetadata: this.#metadata({
-              itemId: event.itemId,
-              reasoningEncryptedContent: event.encryptedContent ?? null,
-            }),
-          },
-        ];
+        emit({
+          type: 'reasoning-end',
+          id: reasoningBlockId(event.itemId, event.part, event.partIndex),
+          providerMetadata: this.#metadata({
+            itemId: event.itemId,
+            reasoningEncryptedContent: event.encryptedContent ?? null,
+          }),
+        });
+        return;
       case 'reasoning-item': {
-        if (this.#reasoningWithBlocks.has(event.outputIndex)) return [];
+        if (this.#reasoningWithBlocks.has(event.outputIndex)) return;
         // A reasoning item without summary or text still has to reach the next turn
         // (its id and encrypted content): an empty block carries it.
         const id = reasoningBlockId(event.itemId, 'summary', 0);
@@ -116,32 +125,30 @@ export class StreamPartMapper {
           itemId: event.itemId,
           reasoningEncryptedContent: event.item.encrypted_content ?? null,
         });
-        return [
-          { type: 'reasoning-start', id, providerMetadata },
-          { type: 'reasoning-end', id, providerMetadata },
-        ];
+        emit({ type: 'reasoning-start', id, providerMetadata });
+        emit({ type: 'reasoning-end', id, providerMetadata });
+        return;
       }
       case 'tool-call-start':
-        return [{ type: 'tool-input-start', id: event.callId, toolName: event.name }];
+        emit({ type: 'tool-input-start', id: event.callId, toolName: event.name });
+        return;
       case 'tool-call-delta':
-        return [{ type: 'tool-input-delta', id: event.callId, delta: event.delta }];
-      case 'tool-call-end': {
-        const end: LanguageModelV4StreamPart = { type: 'tool-input-end', id: event.callId };
-        if (event.partial) return [end];
-        return [
-          end,
-          {
-            type: 'tool-call',
-            toolCallId: event.callId,
-            toolName: event.name,
-            // A call without arguments is sent as "" by some servers; the AI SDK needs JSON.
-            input: event.arguments === '' ? '{}' : event.arguments,
-            providerMetadata: this.#metadata({ itemId: event.itemId }),
-          },
-        ];
-      }
+        emit({ type: 'tool-input-delta', id: event.callId, delta: event.delta });
+        return;
+      case 'tool-call-end':
+        emit({ type: 'tool-input-end', id: event.callId });
+        if (event.partial) return;
+        emit({
+          type: 'tool-call',
+          toolCallId: event.callId,
+          toolName: event.name,
+          // A call without arguments is sent as "" by some servers; the AI SDK needs JSON.
+          input: event.arguments === '' ? '{}' : event.arguments,
+          providerMetadata: this.#metadata({ itemId: event.itemId }),
+        });
+        return;
       case 'item-done':
-        return [];
+        return;
       case 'finish':
         this.#responseId = event.response.id ?? this.#responseId;
         if (typeof event.response.service_tier === 'string')
@@ -149,10 +156,11 @@ export class StreamPartMapper {
         this.#usage = convertUsage(event.usage);
         this.#finishReason = mapFinishReason(event.finish);
         this.#warnings = event.warnings;
-        return [];
+        return;
       case 'failure':
         this.#finishReason = mapFinishReason(event.finish);
-        return [{ type: 'error', error: mapError(event.error) }];
+        emit({ type: 'error', error: this.#mapError(event.error) });
+        return;
     }
   }
 

@@ -5,15 +5,16 @@ import { StreamPartMapper } from '../src/map-output-events';
 import { collapseParts, summarizeParts } from './support/collapse-parts';
 import { expectedAnswer, recordingEvents, streamRecordings } from './support/recordings';
 
-const passError = (error: unknown) => error;
-
 /** Raw events through core's normalizer (the real one) and this package's translation. */
 function mapAll(events: ResponseStreamEvent[], failure?: unknown): LanguageModelV4StreamPart[] {
-  const normalizer = createEventNormalizer();
-  const mapper = new StreamPartMapper({ providerName: 'apifree' });
-  const outputs = events.flatMap((event) => normalizer.push(event));
-  if (failure !== undefined) outputs.push(...normalizer.fail(failure));
-  return [...outputs.flatMap((output) => mapper.map(output, passError)), mapper.finish()];
+  const parts: LanguageModelV4StreamPart[] = [];
+  const mapper = new StreamPartMapper({ providerName: 'apifree', mapError: (error) => error });
+  const normalizer = createEventNormalizer((output) =>
+    mapper.map(output, (part) => parts.push(part)),
+  );
+  for (const event of events) normalizer.push(event);
+  if (failure !== undefined) normalizer.fail(failure);
+  return [...parts, mapper.finish()];
 }
 
 // Core ends iteration with an error at `error` / `response.failed`: those recordings go through doStream.

@@ -59,6 +59,7 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
   #terminal: Response | undefined;
   /** The error the stream ended with, for `finalResponse()` after iteration threw it. */
   #failure: Error | undefined;
+  #bytesRead = 0;
 
   /** @internal */
   constructor(response: ResponseInfo, source: StreamSource) {
@@ -75,6 +76,11 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
         ),
       source.maxEventSize,
     );
+  }
+
+  /** Body bytes read so far (what the events delivered up to now arrived in). */
+  get bytesRead(): number {
+    return this.#bytesRead;
   }
 
   [Symbol.asyncIterator](): this {
@@ -111,7 +117,10 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
         throw error;
       }
       if (chunk.done) this.#endOfInput();
-      else this.#decoder.push(chunk.value);
+      else {
+        this.#bytesRead += chunk.value.byteLength;
+        this.#decoder.push(chunk.value);
+      }
     }
   }
 

@@ -45,8 +45,18 @@ const completed = (output: unknown[], extra: Record<string, unknown> = {}) => ({
 });
 
 function run(events: unknown[]): OutputEvent[] {
-  const normalizer = createEventNormalizer();
-  return (events as ResponseStreamEvent[]).flatMap((event) => normalizer.push(event));
+  const outputs: OutputEvent[] = [];
+  const normalizer = createEventNormalizer((output) => outputs.push(output));
+  for (const event of events as ResponseStreamEvent[]) normalizer.push(event);
+  return outputs;
+}
+
+function failing(events: unknown[], error: unknown): OutputEvent[] {
+  const outputs: OutputEvent[] = [];
+  const normalizer = createEventNormalizer((output) => outputs.push(output));
+  for (const event of events as ResponseStreamEvent[]) normalizer.push(event);
+  normalizer.fail(error);
+  return outputs;
 }
 
 /** The events without the finish payload, for readable expectations. */
@@ -552,21 +562,25 @@ describe('normalised reasoning', () => {
 
 describe('failures and usage', () => {
   it('a failure ends open blocks as partial and classifies the error', () => {
-    const normalizer = createEventNormalizer();
-    normalizer.push({
-      type: 'response.output_text.delta',
-      output_index: 0,
-      item_id: 'm',
-      content_index: 0,
-      delta: 'Half',
-    } as ResponseStreamEvent);
-    normalizer.push({
-      type: 'response.output_item.added',
-      output_index: 1,
-      item: { type: 'function_call', id: 'fc', call_id: 'c', name: 'f', arguments: '' },
-    } as ResponseStreamEvent);
     const truncated = new APIStreamTruncatedError({ message: 'cut', code: 'stream_truncated' });
-    expect(normalizer.fail(truncated)).toEqual([
+    const events = failing(
+      [
+        {
+          type: 'response.output_text.delta',
+          output_index: 0,
+          item_id: 'm',
+          content_index: 0,
+          delta: 'Half',
+        },
+        {
+          type: 'response.output_item.added',
+          output_index: 1,
+          item: { type: 'function_call', id: 'fc', call_id: 'c', name: 'f', arguments: '' },
+        },
+      ],
+      truncated,
+    );
+    expect(events.slice(3)).toEqual([
       {
         type: 'text-end',
         outputIndex: 0,
@@ -592,11 +606,11 @@ describe('failures and usage', () => {
       },
     ]);
     const failed = new APIResponseFailedError({ message: 'x', code: 'server_error' });
-    expect(createEventNormalizer().fail(failed)).toEqual([
+    expect(failing([], failed)).toEqual([
       { type: 'failure', finish: { kind: 'error', raw: 'server_error' }, error: failed },
     ]);
     const invalid = new APIStreamError({ message: 'x', code: 'invalid_event' });
-    expect(createEventNormalizer().fail(invalid).at(-1)).toMatchObject({
+    expect(failing([], invalid).at(-1)).toMatchObject({
       finish: { kind: 'error', raw: 'invalid_event' },
     });
   });

@@ -17,22 +17,21 @@ import {
 
 /** Raw events through core's normalizer (the real one) and this package's translation. */
 function mapAll(events: ResponseStreamEvent[]): ChatGenerationChunk[] {
-  const normalizer = createEventNormalizer();
   const mapper = new OutputEventsToChunks({ requestId: 'req_test' });
-  return events.flatMap((event) => normalizer.push(event)).flatMap((output) => mapper.map(output));
+  const chunks: ChatGenerationChunk[] = [];
+  const normalizer = createEventNormalizer((output) => chunks.push(...mapper.map(output)));
+  for (const event of events) normalizer.push(event);
+  return chunks;
 }
 
 /** The chunks before a failure, and what mapping the failure threw. */
 function mapFailing(events: ResponseStreamEvent[], failure: unknown) {
-  const normalizer = createEventNormalizer();
   const mapper = new OutputEventsToChunks();
   const chunks: ChatGenerationChunk[] = [];
+  const normalizer = createEventNormalizer((output) => chunks.push(...mapper.map(output)));
   try {
-    for (const output of [
-      ...events.flatMap((event) => normalizer.push(event)),
-      ...normalizer.fail(failure),
-    ])
-      chunks.push(...mapper.map(output));
+    for (const event of events) normalizer.push(event);
+    normalizer.fail(failure);
   } catch (error) {
     return { chunks, thrown: error };
   }

@@ -49,13 +49,13 @@ interface ItemState {
 
 /** Turns Responses stream events into {@link OutputEvent}s; see {@link createEventNormalizer}. */
 export interface EventNormalizer {
-  /** The output events one raw event produces (often none), in order. */
-  push(event: ResponseStreamEvent): OutputEvent[];
+  /** Reads one raw event, emitting the output events it produces (often none), in order. */
+  push(event: ResponseStreamEvent): void;
   /**
-   * The stream ended with `error`: ends the open blocks (marked `partial`) and adds a
+   * The stream ended with `error`: ends the open blocks (marked `partial`) and emits a
    * `failure` event with the error's classification.
    */
-  fail(error: unknown): OutputEvent[];
+  fail(error: unknown): void;
 }
 
 /**
@@ -73,11 +73,14 @@ export interface EventNormalizer {
  * mid-stream), deltas already delivered cannot be recalled: the `*-end` event carries
  * the final value and the `finish` event a warning.
  *
+ * Output events are handed to `emit` as they are produced (no array per raw event: this
+ * runs once per event of every stream).
+ *
  * @example
- * const normalizer = createEventNormalizer();
- * for await (const event of stream) for (const output of normalizer.push(event)) handle(output);
+ * const normalizer = createEventNormalizer((output) => handle(output));
+ * for await (const event of stream) normalizer.push(event);
  */
-export function createEventNormalizer(): EventNormalizer {
+export function createEventNormalizer(emit: (event: OutputEvent) => void): EventNormalizer {
   const items = new Map<number, ItemState>();
   const warnings: string[] = [];
   let started = false;
@@ -121,26 +124,21 @@ export function createEventNormalizer(): EventNormalizer {
 
   const position = (item: ItemState) => ({ outputIndex: item.outputIndex, itemId: item.itemId });
 
-  function textBlock(
-    item: ItemState,
-    kind: 'text' | 'refusal',
-    contentIndex: number,
-    out: OutputEvent[],
-  ): TextBlock {
+  function textBlock(item: ItemState, kind: 'text' | 'refusal', contentIndex: number): TextBlock {
     let block = item.texts.get(contentIndex);
     if (block === undefined) {
       block = { kind, contentIndex, streamed: '', final: undefined, annotations: [] };
       item.texts.set(contentIndex, block);
       if (kind === 'refusal') hasRefusal = true;
-      out.push({ type: `${kind}-start`, ...position(item), contentIndex });
+      emit({ type: `${kind}-start`, ...position(item), contentIndex });
     }
     return block;
   }
 
-  function textDelta(item: ItemState, block: TextBlock, delta: string, out: OutputEvent[]): void {
+  function textDelta(item: ItemState, block: TextBlock, delta: string): void {
     if (delta === '') return;
     block.streamed += delta;
-    out.push({
+    emit({
       type: `${block.kind}-delta`,
       ...position(item),
       contentIndex: block.contentIndex,
@@ -157,7 +155,7 @@ export function createEventNormalizer(): EventNormalizer {
     return '';
   }
 
-  function settleText(item: ItemState, block: TextBlock, final: string, out: OutputEvent[]): void {
+  function settleText(item: ItemState, block: TextBlock, final: string): void {
     if (block.final !== undefined) return;
     block.final = final;
     textDelta(
@@ -168,13 +166,12 @@ export function createEventNormalizer(): EventNormalizer {
         final,
         `output[${item.outputIndex}].content[${block.contentIndex}]`,
       ),
-      out,
     );
   }
 
-  function annotate(item: ItemState, block: TextBlock, annotation: Annotation, out: OutputEvent[]) {
+  function annotate(item: ItemState, block: TextBlock, annotation: Annotation) {
     block.annotations.push(annotation);
-    out.push({
+    emit({
       type: 'text-annotation',
       ...position(item),
       contentIndex: block.contentIndex,
@@ -187,65 +184,56 @@ export function createEventNormalizer(): EventNormalizer {
     item: ItemState,
     part: 'summary' | 'text',
     partIndex: number,
-    out: OutputEvent[],
   ): ReasoningBlock {
     const key = `${part}:${partIndex}`;
     let block = item.reasonings.get(key);
     if (block === undefined) {
       block = { part, partIndex, streamed: '', final: undefined };
       item.reasonings.set(key, block);
-      out.push({ type: 'reasoning-start', ...position(item), part, partIndex });
+      emit({ type: 'reasoning-start', ...position(item), part, partIndex });
     }
     return block;
   }
 
-  function reasoningDelta(
-    item: ItemState,
-    block: ReasoningBlock,
-    delta: string,
-    out: OutputEvent[],
-  ): void {
+  function reasoningDelta(item: ItemState, block: ReasoningBlock, delta: string): void {
     if (delta === '') return;
     block.streamed += delta;
-    out.push({
+    emit({
       type: 'reasoning-delta',
-      ...position(item),
+      outputIndex: item.outputIndex,
+      itemId: item.itemId,
       part: block.part,
       partIndex: block.partIndex,
       delta,
     });
   }
 
-  function settleReasoning(
-    item: ItemState,
-    block: ReasoningBlock,
-    final: string,
-    out: OutputEvent[],
-  ): void {
+  function settleReasoning(item: ItemState, block: ReasoningBlock, final: string): void {
     if (block.final !== undefined) return;
     block.final = final;
     const where = `output[${item.outputIndex}].${block.part === 'summary' ? 'summary' : 'content'}[${block.partIndex}]`;
-    reasoningDelta(item, block, remainder(block.streamed, final, where), out);
+    reasoningDelta(item, block, remainder(block.streamed, final, where));
   }
 
   /** Starts a function call once its id and name are known, with the arguments held so far. */
-  function startCall(item: ItemState, out: OutputEvent[]): void {
+  function startCall(item: ItemState): void {
     if (item.started || item.callId === undefined || item.name === undefined) return;
     item.started = true;
     hasToolCalls = true;
     const call = { ...position(item), callId: item.callId, name: item.name };
-    out.push({ type: 'tool-call-start', ...call });
+    emit({ type: 'tool-call-start', ...call });
     if (item.streamedArguments !== '')
-      out.push({ type: 'tool-call-delta', ...call, delta: item.streamedArguments });
+      emit({ type: 'tool-call-delta', ...call, delta: item.streamedArguments });
   }
 
-  function callDelta(item: ItemState, delta: string, out: OutputEvent[]): void {
+  function callDelta(item: ItemState, delta: string): void {
     if (delta === '') return;
     item.streamedArguments += delta;
     if (item.started)
-      out.push({
+      emit({
         type: 'tool-call-delta',
-        ...position(item),
+        outputIndex: item.outputIndex,
+        itemId: item.itemId,
         callId: item.callId as string,
         name: item.name as string,
         delta,
@@ -253,12 +241,7 @@ export function createEventNormalizer(): EventNormalizer {
   }
 
   /** Ends an item: its blocks settle on the finished item's values (when given) and end. */
-  function endItem(
-    item: ItemState,
-    finished: Item | undefined,
-    partial: boolean,
-    out: OutputEvent[],
-  ) {
+  function endItem(item: ItemState, finished: Item | undefined, partial: boolean) {
     if (item.ended) return;
     item.ended = true;
     if (finished !== undefined) learn(item, finished);
@@ -267,21 +250,16 @@ export function createEventNormalizer(): EventNormalizer {
         const content = (finished as OutputMessage | undefined)?.content ?? [];
         for (const [contentIndex, part] of content.entries()) {
           if (part.type !== 'output_text' && part.type !== 'refusal') continue;
-          const block = textBlock(
-            item,
-            part.type === 'refusal' ? 'refusal' : 'text',
-            contentIndex,
-            out,
-          );
-          settleText(item, block, part.type === 'refusal' ? part.refusal : part.text, out);
+          const block = textBlock(item, part.type === 'refusal' ? 'refusal' : 'text', contentIndex);
+          settleText(item, block, part.type === 'refusal' ? part.refusal : part.text);
           if (part.type === 'output_text')
             for (const annotation of (part.annotations ?? []).slice(block.annotations.length))
-              annotate(item, block, annotation, out);
+              annotate(item, block, annotation);
         }
         const ordered = [...item.texts.values()].sort((a, b) => a.contentIndex - b.contentIndex);
         for (const block of ordered) {
           const value = block.final ?? block.streamed;
-          out.push(
+          emit(
             block.kind === 'text'
               ? {
                   type: 'text-end',
@@ -305,11 +283,11 @@ export function createEventNormalizer(): EventNormalizer {
       case 'reasoning': {
         const reasoning = finished as ReasoningOutput | undefined;
         for (const [partIndex, part] of (reasoning?.summary ?? []).entries())
-          settleReasoning(item, reasoningBlock(item, 'summary', partIndex, out), part.text, out);
+          settleReasoning(item, reasoningBlock(item, 'summary', partIndex), part.text);
         for (const [partIndex, part] of (reasoning?.content ?? []).entries())
-          settleReasoning(item, reasoningBlock(item, 'text', partIndex, out), part.text, out);
+          settleReasoning(item, reasoningBlock(item, 'text', partIndex), part.text);
         for (const block of item.reasonings.values()) {
-          out.push({
+          emit({
             type: 'reasoning-end',
             ...position(item),
             part: block.part,
@@ -320,7 +298,7 @@ export function createEventNormalizer(): EventNormalizer {
           });
         }
         if (reasoning !== undefined && !partial) {
-          out.push({
+          emit({
             type: 'reasoning-item',
             ...position(item),
             item: storedReasoningItem({ ...reasoning, id: reasoning.id ?? item.itemId }),
@@ -329,7 +307,7 @@ export function createEventNormalizer(): EventNormalizer {
         return;
       }
       case 'function_call': {
-        startCall(item, out);
+        startCall(item);
         if (!item.started) return;
         const itemArguments = (finished as FunctionCallOutput | undefined)?.arguments;
         const final = [item.doneArguments, itemArguments].find(
@@ -339,9 +317,8 @@ export function createEventNormalizer(): EventNormalizer {
           callDelta(
             item,
             remainder(item.streamedArguments, final, `output[${item.outputIndex}].arguments`),
-            out,
           );
-        out.push({
+        emit({
           type: 'tool-call-end',
           ...position(item),
           callId: item.callId as string,
@@ -353,7 +330,7 @@ export function createEventNormalizer(): EventNormalizer {
       }
       default:
         if (finished !== undefined && !partial)
-          out.push({ type: 'item-done', ...position(item), item: finished as UnknownOutputItem });
+          emit({ type: 'item-done', ...position(item), item: finished as UnknownOutputItem });
     }
   }
 
@@ -367,18 +344,18 @@ export function createEventNormalizer(): EventNormalizer {
     return current;
   }
 
-  function terminal(response: Response, out: OutputEvent[]): void {
+  function terminal(response: Response): void {
     finished = true;
     const output = response.output as Item[];
     for (const [outputIndex, finishedItem] of output.entries()) {
       const item = itemFrom(outputIndex, finishedItem);
-      if (item.type === 'function_call') startCall(item, out);
-      endItem(item, finishedItem, false, out);
+      if (item.type === 'function_call') startCall(item);
+      endItem(item, finishedItem, false);
     }
     for (const item of [...items.values()].sort((a, b) => a.outputIndex - b.outputIndex))
-      endItem(item, undefined, false, out);
+      endItem(item, undefined, false);
     const { usage, warnings: usageWarnings } = normalizeUsage(response.usage);
-    out.push({
+    emit({
       type: 'finish',
       finish: classifyFinish({
         status: response.status,
@@ -392,16 +369,15 @@ export function createEventNormalizer(): EventNormalizer {
     });
   }
 
-  function push(event: ResponseStreamEvent): OutputEvent[] {
-    const out: OutputEvent[] = [];
-    if (finished) return out;
+  function push(event: ResponseStreamEvent): void {
+    if (finished) return;
     switch (event.type) {
       case 'response.created':
       case 'response.queued':
       case 'response.in_progress':
         if (!started) {
           started = true;
-          out.push({
+          emit({
             type: 'response-start',
             id: event.response.id,
             model: event.response.model,
@@ -414,15 +390,15 @@ export function createEventNormalizer(): EventNormalizer {
       case 'response.output_item.added': {
         const item = itemFrom(event.output_index, event.item);
         if (item.type === 'function_call') {
-          startCall(item, out);
-          callDelta(item, (event.item as FunctionCallOutput).arguments ?? '', out);
+          startCall(item);
+          callDelta(item, (event.item as FunctionCallOutput).arguments ?? '');
         }
         break;
       }
 
       case 'response.output_item.done': {
         const item = itemFrom(event.output_index, event.item);
-        endItem(item, event.item, false, out);
+        endItem(item, event.item, false);
         break;
       }
 
@@ -434,9 +410,8 @@ export function createEventNormalizer(): EventNormalizer {
             item,
             part.type === 'refusal' ? 'refusal' : 'text',
             event.content_index ?? 0,
-            out,
           );
-          textDelta(item, block, (part.type === 'refusal' ? part.refusal : part.text) ?? '', out);
+          textDelta(item, block, (part.type === 'refusal' ? part.refusal : part.text) ?? '');
         }
         break;
       }
@@ -449,9 +424,8 @@ export function createEventNormalizer(): EventNormalizer {
             item,
             part.type === 'refusal' ? 'refusal' : 'text',
             event.content_index ?? 0,
-            out,
           );
-          settleText(item, block, part.type === 'refusal' ? part.refusal : part.text, out);
+          settleText(item, block, part.type === 'refusal' ? part.refusal : part.text);
         }
         break;
       }
@@ -460,41 +434,31 @@ export function createEventNormalizer(): EventNormalizer {
       case 'response.refusal.delta': {
         const item = state(event.output_index, 'message', event.item_id);
         const kind = event.type === 'response.refusal.delta' ? 'refusal' : 'text';
-        textDelta(item, textBlock(item, kind, event.content_index ?? 0, out), event.delta, out);
+        textDelta(item, textBlock(item, kind, event.content_index ?? 0), event.delta);
         break;
       }
 
       case 'response.output_text.done': {
         const item = state(event.output_index, 'message', event.item_id);
-        settleText(item, textBlock(item, 'text', event.content_index ?? 0, out), event.text, out);
+        settleText(item, textBlock(item, 'text', event.content_index ?? 0), event.text);
         break;
       }
 
       case 'response.refusal.done': {
         const item = state(event.output_index, 'message', event.item_id);
-        settleText(
-          item,
-          textBlock(item, 'refusal', event.content_index ?? 0, out),
-          event.refusal,
-          out,
-        );
+        settleText(item, textBlock(item, 'refusal', event.content_index ?? 0), event.refusal);
         break;
       }
 
       case 'response.output_text.annotation.added': {
         const item = state(event.output_index, 'message', event.item_id);
-        annotate(
-          item,
-          textBlock(item, 'text', event.content_index ?? 0, out),
-          event.annotation,
-          out,
-        );
+        annotate(item, textBlock(item, 'text', event.content_index ?? 0), event.annotation);
         break;
       }
 
       case 'response.function_call_arguments.delta': {
         const item = state(event.output_index, 'function_call', event.item_id);
-        callDelta(item, event.delta, out);
+        callDelta(item, event.delta);
         break;
       }
 
@@ -502,7 +466,7 @@ export function createEventNormalizer(): EventNormalizer {
         const item = state(event.output_index, 'function_call', event.item_id);
         item.name ??= event.name;
         item.doneArguments = event.arguments;
-        startCall(item, out);
+        startCall(item);
         if (item.started)
           callDelta(
             item,
@@ -511,15 +475,14 @@ export function createEventNormalizer(): EventNormalizer {
               event.arguments,
               `output[${item.outputIndex}].arguments`,
             ),
-            out,
           );
         break;
       }
 
       case 'response.reasoning_summary_part.added': {
         const item = state(event.output_index, 'reasoning', event.item_id);
-        const block = reasoningBlock(item, 'summary', event.summary_index ?? 0, out);
-        reasoningDelta(item, block, event.part?.text ?? '', out);
+        const block = reasoningBlock(item, 'summary', event.summary_index ?? 0);
+        reasoningDelta(item, block, event.part?.text ?? '');
         break;
       }
 
@@ -527,12 +490,7 @@ export function createEventNormalizer(): EventNormalizer {
         const item = state(event.output_index, 'reasoning', event.item_id);
         const text = event.part?.text;
         if (typeof text === 'string')
-          settleReasoning(
-            item,
-            reasoningBlock(item, 'summary', event.summary_index ?? 0, out),
-            text,
-            out,
-          );
+          settleReasoning(item, reasoningBlock(item, 'summary', event.summary_index ?? 0), text);
         break;
       }
 
@@ -540,9 +498,8 @@ export function createEventNormalizer(): EventNormalizer {
         const item = state(event.output_index, 'reasoning', event.item_id);
         reasoningDelta(
           item,
-          reasoningBlock(item, 'summary', event.summary_index ?? 0, out),
+          reasoningBlock(item, 'summary', event.summary_index ?? 0),
           event.delta,
-          out,
         );
         break;
       }
@@ -551,9 +508,8 @@ export function createEventNormalizer(): EventNormalizer {
         const item = state(event.output_index, 'reasoning', event.item_id);
         settleReasoning(
           item,
-          reasoningBlock(item, 'summary', event.summary_index ?? 0, out),
+          reasoningBlock(item, 'summary', event.summary_index ?? 0),
           event.text,
-          out,
         );
         break;
       }
@@ -561,43 +517,30 @@ export function createEventNormalizer(): EventNormalizer {
       case 'response.reasoning_text.delta':
       case 'response.reasoning.delta': {
         const item = state(event.output_index, 'reasoning', event.item_id);
-        reasoningDelta(
-          item,
-          reasoningBlock(item, 'text', event.content_index ?? 0, out),
-          event.delta,
-          out,
-        );
+        reasoningDelta(item, reasoningBlock(item, 'text', event.content_index ?? 0), event.delta);
         break;
       }
 
       case 'response.reasoning_text.done':
       case 'response.reasoning.done': {
         const item = state(event.output_index, 'reasoning', event.item_id);
-        settleReasoning(
-          item,
-          reasoningBlock(item, 'text', event.content_index ?? 0, out),
-          event.text,
-          out,
-        );
+        settleReasoning(item, reasoningBlock(item, 'text', event.content_index ?? 0), event.text);
         break;
       }
 
       case 'response.completed':
       case 'response.incomplete':
-        terminal(event.response, out);
+        terminal(event.response);
         break;
     }
-    return out;
   }
 
-  function fail(error: unknown): OutputEvent[] {
-    const out: OutputEvent[] = [];
-    if (finished) return out;
+  function fail(error: unknown): void {
+    if (finished) return;
     finished = true;
     for (const item of [...items.values()].sort((a, b) => a.outputIndex - b.outputIndex))
-      endItem(item, undefined, true, out);
-    out.push({ type: 'failure', finish: classifyFailure(error), error });
-    return out;
+      endItem(item, undefined, true);
+    emit({ type: 'failure', finish: classifyFailure(error), error });
   }
 
   return { push, fail };

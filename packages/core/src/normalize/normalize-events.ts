@@ -20,14 +20,24 @@ import type { OutputEvent } from './output-event';
 export async function* normalizeEvents(
   stream: AsyncIterable<ResponseStreamEvent>,
 ): AsyncGenerator<OutputEvent, void, undefined> {
-  const normalizer = createEventNormalizer();
+  let pending: OutputEvent[] = [];
+  const normalizer = createEventNormalizer((output) => pending.push(output));
+  const flush = () => {
+    const ready = pending;
+    pending = [];
+    return ready;
+  };
   let failure: unknown;
   try {
-    for await (const event of stream) yield* normalizer.push(event);
+    for await (const event of stream) {
+      normalizer.push(event);
+      if (pending.length > 0) yield* flush();
+    }
     return;
   } catch (error) {
     if (APIUserAbortError.isInstance(error)) throw error;
     failure = error;
   }
-  yield* normalizer.fail(failure);
+  normalizer.fail(failure);
+  yield* flush();
 }

@@ -4,6 +4,7 @@ import type { ReasoningInputItem } from '../wire/request';
 import type { Annotation, Response, UnknownOutputItem } from '../wire/response';
 import { createEventNormalizer } from './create-event-normalizer';
 import type { Finish } from './finish';
+import type { OutputEvent } from './output-event';
 import type { Usage } from './usage';
 
 /** One block of a finished answer, in output order. */
@@ -69,7 +70,9 @@ export function readResponse(response: Response): ResponseOutput {
   const parts: OutputPart[] = [];
   let result: Omit<ResponseOutput, 'parts'> | undefined;
   const type = response.status === 'incomplete' ? 'response.incomplete' : 'response.completed';
-  for (const event of createEventNormalizer().push({ type, response })) {
+  const events: OutputEvent[] = [];
+  createEventNormalizer((event) => events.push(event)).push({ type, response });
+  for (const event of events) {
     switch (event.type) {
       case 'text-end':
         parts.push({

@@ -165,6 +165,35 @@ export function responseProblem(
   }
   return undefined;
 }
+function isIndex(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+function isWellFormedDelta(event: Json, type: string): boolean {
+  let partIndex: unknown;
+  switch (type) {
+    case 'response.output_text.delta':
+    case 'response.reasoning_text.delta':
+      partIndex = event.content_index;
+      break;
+    case 'response.reasoning_summary_text.delta':
+      partIndex = event.summary_index;
+      break;
+    case 'response.function_call_arguments.delta':
+      partIndex = undefined;
+      break;
+    default:
+      return false;
+  }
+  const itemId = event.item_id;
+  return (
+    typeof event.delta === 'string' &&
+    isIndex(event.output_index) &&
+    (partIndex === undefined || isIndex(partIndex)) &&
+    (itemId === undefined || typeof itemId === 'string')
+  );
+}
+
 const TEXT_FIELD_BY_TYPE = new Map<string, string>(
   Object.entries({
     'response.output_text.delta': 'delta',
@@ -204,7 +233,9 @@ const PART_INDEX_BY_TYPE = new Map<string, string>(
  */
 export function streamEventProblem(event: Json): string | undefined {
   const type = event.type as string;
-  // The hot path: deltas and done values, nearly every event of a stream.
+  // The hottest path, nearly every event of a stream: a well-formed delta, read with
+  // direct property access (a delta that fails this is described by the general path).
+  if (isWellFormedDelta(event, type)) return undefined;
   const textField = TEXT_FIELD_BY_TYPE.get(type);
   if (textField !== undefined) {
     const partIndex = PART_INDEX_BY_TYPE.get(type);
