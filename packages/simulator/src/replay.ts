@@ -78,8 +78,12 @@ const STATUS_BY_CODE: Record<string, number> = {
 
 function jsonStatus(bytes: Buffer): number {
   const body = JSON.parse(bytes.toString('utf8')) as {
+    object?: unknown;
+    output?: unknown;
     error?: { code?: string | null; type?: string } | null;
   };
+  // A response object (a failed one included) is an answer: its error says why it failed.
+  if (body.object === 'response' || Array.isArray(body.output)) return 200;
   if (body.error === undefined || body.error === null) return 200;
   const byCode = STATUS_BY_CODE[body.error.code ?? ''] ?? STATUS_BY_CODE[body.error.type ?? ''];
   return byCode ?? (body.error.type === 'invalid_request_error' ? 400 : 500);
@@ -87,7 +91,8 @@ function jsonStatus(bytes: Buffer): number {
 
 /**
  * Loads a recording: `.sse` bytes as they are, `.chunks.txt` framed as OpenAI frames
- * it, `.json` as a JSON body (an `{error}` body gets the status its code implies),
+ * it, `.json` as a JSON body (an `{error}` body gets the status its code implies; a
+ * response object, failed or not, 200),
  * `.ndjson` as the exchange it records (status, headers, body and timing).
  */
 export function loadRecording(file: string): Recording {
