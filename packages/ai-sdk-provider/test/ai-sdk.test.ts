@@ -2,7 +2,7 @@ import type { Simulator } from '@apifree/simulator';
 import { generateObject, generateText, Output, stepCountIs, streamText, tool } from 'ai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { providerFor, requestBodies, startTestSimulator } from './support/simulator';
+import { providerFor, requestBodies, serverAnswer, startTestSimulator } from './support/simulator';
 
 let simulator: Simulator;
 beforeAll(async () => {
@@ -23,10 +23,11 @@ describe('generateText and streamText with the simulator', () => {
       maxOutputTokens: 200,
       temperature: 0.2,
     });
-    expect(result.text.length).toBeGreaterThan(0);
+    expect(result.text).toBe('hello');
     expect(result.finishReason).toBe('stop');
-    expect(result.usage.inputTokens).toBeGreaterThan(0);
-    expect(result.usage.outputTokens).toBeGreaterThan(0);
+    const answer = await serverAnswer(simulator, requestBodies(simulator)[0]);
+    expect(result.usage.inputTokens).toBe(answer.usage.input_tokens);
+    expect(result.usage.outputTokens).toBe(answer.usage.output_tokens);
     expect(result.response.id).toMatch(/^resp_/);
     expect(result.response.modelId).toContain('gpt-4.1-mini');
     expect(result.providerMetadata?.apifree?.responseId).toBe(result.response.id);
@@ -61,10 +62,12 @@ describe('generateText and streamText with the simulator', () => {
       'finish-step',
       'finish',
     ]);
-    expect(text).toBe(await result.text);
-    expect(await result.finishReason).toBe('stop');
-    expect((await result.usage).outputTokens).toBeGreaterThan(0);
     expect(requestBodies(simulator)[0]).toMatchObject({ stream: true, model: 'gpt-4.1-mini' });
+    const answer = await serverAnswer(simulator, requestBodies(simulator)[0]);
+    expect(text).toBe(answer.text);
+    expect(await result.text).toBe(answer.text);
+    expect(await result.finishReason).toBe('stop');
+    expect((await result.usage).outputTokens).toBe(answer.usage.output_tokens);
   });
 
   it('runs a multi-step tool loop until the model answers (stopWhen)', async () => {
@@ -93,8 +96,8 @@ describe('generateText and streamText with the simulator', () => {
     });
     expect(cities).toEqual(['Paris']);
     expect(result.finishReason).toBe('stop');
-    expect(result.text.length).toBeGreaterThan(0);
     const [first, second] = requestBodies(simulator);
+    expect(result.text).toBe((await serverAnswer(simulator, second)).text);
     expect(first?.tools).toEqual([
       {
         type: 'function',
@@ -194,7 +197,7 @@ describe('generateText and streamText with the simulator', () => {
         },
       ],
     });
-    expect(result.text.length).toBeGreaterThan(0);
+    expect(result.text).toBe((await serverAnswer(simulator, requestBodies(simulator)[0])).text);
     expect(requestBodies(simulator)[0]?.input).toEqual([
       {
         type: 'message',
@@ -222,9 +225,12 @@ describe('generateText and streamText with the simulator', () => {
     let reasoning = '';
     for await (const part of result.fullStream)
       if (part.type === 'reasoning-delta') reasoning += part.text;
-    expect(reasoning.length).toBeGreaterThan(0);
-    expect((await result.text).length).toBeGreaterThan(0);
-    expect((await result.usage).outputTokenDetails.reasoningTokens).toBeGreaterThan(0);
+    const answer = await serverAnswer(simulator, requestBodies(simulator)[0]);
+    expect(reasoning).toBe(answer.reasoning);
+    expect(await result.text).toBe(answer.text);
+    expect((await result.usage).outputTokenDetails.reasoningTokens).toBe(
+      answer.usage.output_tokens_details.reasoning_tokens,
+    );
     expect(await result.warnings).toContainEqual(
       expect.objectContaining({ type: 'unsupported', feature: 'temperature' }),
     );

@@ -5,7 +5,7 @@ import { ToolNode } from '@langchain/langgraph/prebuilt';
 import { createAgent } from 'langchain';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { lastBody, useSimulator } from './helpers/simulator';
+import { lastBody, serverAnswer, useSimulator } from './helpers/simulator';
 
 const context = useSimulator();
 
@@ -31,7 +31,9 @@ describe('createAgent and LangGraph', () => {
     const final = result.messages.at(-1)!;
     expect(final.getType()).toBe('ai');
     expect((final as AIMessageChunk).tool_calls ?? []).toEqual([]);
-    expect(final.text.length).toBeGreaterThan(0);
+    expect(final.text).toBe(
+      (await serverAnswer(context.simulator, lastBody(context.simulator))).text,
+    );
     const outputs = (lastBody(context.simulator).input as Array<Record<string, unknown>>).filter(
       (item) => item.type === 'function_call_output',
     );
@@ -74,7 +76,14 @@ describe('createAgent and LangGraph', () => {
     expect(toolCallChunks.some((chunk) => chunk.name === 'get_weather')).toBe(true);
     const usage = chunks.filter((chunk) => chunk.usage_metadata);
     expect(usage.length).toBe(2);
-    for (const chunk of usage) expect(chunk.usage_metadata!.total_tokens).toBeGreaterThan(0);
+    const bodies = context.simulator.requests
+      .slice(-2)
+      .map((request) => request.body as Record<string, unknown>);
+    const answers = [];
+    for (const body of bodies) answers.push(await serverAnswer(context.simulator, body));
+    expect(usage.map((chunk) => chunk.usage_metadata!.total_tokens)).toEqual(
+      answers.map((answer) => answer.usage.total_tokens),
+    );
     const firstTurn = chunks
       .filter((chunk) => chunk.id === chunks[0]!.id)
       .reduce((left, right) => left.concat(right));

@@ -143,8 +143,12 @@ describe('OutputEventsToChunks on every recording', () => {
       id: string;
       summary: unknown[];
     }>;
+    const terminal = terminalResponse(recording)!;
+    const reasoningItem = (terminal.output as Array<{ type: string; summary?: unknown[] }>).find(
+      (item) => item.type === 'reasoning',
+    )!;
     expect(items).toHaveLength(1);
-    expect(items[0]!.summary.length).toBeGreaterThan(1);
+    expect(items[0]!.summary).toEqual(reasoningItem.summary);
     const blocks = (message.content as Array<Record<string, unknown>>).filter(
       (block) => block.type === 'reasoning',
     );
