@@ -10,7 +10,7 @@ import {
   loadOptionalSetting,
   withoutTrailingSlash,
 } from '@ai-sdk/provider-utils';
-import { APIFree, DEFAULT_BASE_URL } from '@apifree/core';
+import { APIFree, DEFAULT_BASE_URL, numberProblem } from '@apifree/core';
 import { APIFreeLanguageModel } from './apifree-language-model';
 import type { APIFreeModelId } from './model-ids';
 
@@ -24,6 +24,13 @@ export interface APIFreeProviderSettings {
   headers?: Record<string, string>;
   /** A `fetch` to use instead of the built-in transport (for proxies, tests, instrumentation). */
   fetch?: FetchFunction;
+  /**
+   * Milliseconds to wait for the response headers (and a JSON body) before the call fails
+   * with a retryable `APICallError`. Default 600 000 (10 minutes).
+   */
+  timeout?: number;
+  /** Milliseconds a stream may stay silent before it fails (finish `interrupted`). Default: `timeout`. */
+  streamIdleTimeout?: number;
   /**
    * The provider's name: models report `<name>.responses` and read
    * `providerOptions[name]`. Default `apifree`.
@@ -74,6 +81,10 @@ export function createAPIFree(settings: APIFreeProviderSettings = {}): APIFreePr
         ) ?? DEFAULT_BASE_URL,
       ...(settings.headers !== undefined && { headers: settings.headers }),
       ...(settings.fetch !== undefined && { fetch: settings.fetch }),
+      ...(settings.timeout !== undefined && { timeout: settings.timeout }),
+      ...(settings.streamIdleTimeout !== undefined && {
+        streamIdleTimeout: settings.streamIdleTimeout,
+      }),
       // The AI SDK retries (maxRetries); retrying here as well would multiply attempts.
       maxRetries: 0,
     });
@@ -118,17 +129,6 @@ export function createAPIFree(settings: APIFreeProviderSettings = {}): APIFreePr
   return provider;
 }
 
-/**
- * The default APIFree provider, configured from `APIFREE_API_KEY` and
- * `APIFREE_BASE_URL`.
- *
- * @example
- * import { apifree } from '@apifree/ai-sdk-provider';
- * import { streamText } from 'ai';
- *
- * const result = streamText({ model: apifree('gpt-4.1-mini'), prompt: 'Write a haiku about rain.' });
- * for await (const text of result.textStream) process.stdout.write(text);
- */
 function checkSettings(settings: APIFreeProviderSettings): void {
   if (typeof settings !== 'object' || settings === null) {
     throw new InvalidArgumentError({
@@ -142,6 +142,8 @@ function checkSettings(settings: APIFreeProviderSettings): void {
     ['baseURL', 'string'],
     ['fetch', 'function'],
     ['headers', 'object'],
+    ['timeout', 'number'],
+    ['streamIdleTimeout', 'number'],
   ];
   for (const [argument, type] of expected) {
     const value = settings[argument];
@@ -158,6 +160,29 @@ function checkSettings(settings: APIFreeProviderSettings): void {
       message: 'createAPIFree(settings): name must not be empty.',
     });
   }
+  for (const argument of ['timeout', 'streamIdleTimeout'] as const) {
+    const problem =
+      settings[argument] === undefined
+        ? undefined
+        : numberProblem(argument, settings[argument], 1, 2_147_483_647, false);
+    if (problem) {
+      throw new InvalidArgumentError({
+        argument,
+        message: `createAPIFree(settings): ${problem} (milliseconds).`,
+      });
+    }
+  }
 }
 
+/**
+ * The default APIFree provider, configured from `APIFREE_API_KEY` and
+ * `APIFREE_BASE_URL`.
+ *
+ * @example
+ * import { apifree } from '@apifree/ai-sdk-provider';
+ * import { streamText } from 'ai';
+ *
+ * const result = streamText({ model: apifree('gpt-4.1-mini'), prompt: 'Write a haiku about rain.' });
+ * for await (const text of result.textStream) process.stdout.write(text);
+ */
 export const apifree: APIFreeProvider = createAPIFree();

@@ -1,6 +1,7 @@
 import { APICallError } from '@ai-sdk/provider';
 import {
   APIConnectionError,
+  APIConnectionTimeoutError,
   APIError,
   APIStreamError,
   APIUserAbortError,
@@ -24,6 +25,13 @@ interface RequestContext {
  * recognised with `isInstance`, so a second installed copy of core is no problem.
  */
 export function mapAPIFreeError(error: unknown, context: RequestContext): unknown {
+  // The caller's own signal (an abort, or an AbortSignal.timeout): the AI SDK expects its reason.
+  if (
+    context.abortSignal?.aborted &&
+    (APIUserAbortError.isInstance(error) || APIConnectionTimeoutError.isInstance(error))
+  ) {
+    return abortReason(context.abortSignal, error);
+  }
   if (APIError.isInstance(error)) {
     return new APICallError({
       message: error.message,
@@ -70,7 +78,7 @@ export function mapAPIFreeError(error: unknown, context: RequestContext): unknow
   return error;
 }
 
-function abortReason(signal: AbortSignal | undefined, error: APIUserAbortError): unknown {
+function abortReason(signal: AbortSignal | undefined, error: Error): unknown {
   const reason: unknown = signal?.reason;
   return reason instanceof Error ? reason : new DOMException(error.message, 'AbortError');
 }

@@ -163,6 +163,61 @@ describe('errors through the AI SDK', () => {
     expect(parts.filter((part) => part.type === 'text-end')).toHaveLength(1);
   });
 
+  it('the timeout setting: a server that never answers is a retryable timeout APICallError', async () => {
+    const apifree = providerFor(simulator, { timeout: 100 });
+    const error = await generateText({
+      model: apifree('gpt-4.1-mini'),
+      prompt: 'Hi',
+      maxRetries: 0,
+      headers: { 'x-simulator-fault': 'slow_headers;ms=600000' },
+    }).catch((caught: unknown) => caught);
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect((error as APICallError).isRetryable).toBe(true);
+    expect((error as APICallError).message).toBe(
+      'APIFree did not answer within 100 ms. Raise the timeout option, or retry.',
+    );
+  });
+
+  it('the streamIdleTimeout setting: a stream that goes silent ends interrupted', async () => {
+    const model = providerFor(simulator, { streamIdleTimeout: 100 })('gpt-4.1-mini');
+    const { stream } = await model.doStream({
+      prompt: [{ role: 'user', content: [{ type: 'text', text: 'Tell me about caching' }] }],
+      headers: { 'x-simulator-fault': 'stall;after=6;ms=600000' },
+    });
+    const parts = await collect(stream);
+    const error = parts.find((part) => part.type === 'error')?.error as APICallError;
+    expect(error.message).toBe(
+      'The stream stalled: no data for 100 ms. Raise streamIdleTimeout, or retry.',
+    );
+    expect(parts.at(-1)).toMatchObject({
+      type: 'finish',
+      finishReason: { unified: 'interrupted' },
+    });
+  });
+
+  it('settings that are not positive durations are refused when the provider is created', () => {
+    expect(() => providerFor(simulator, { timeout: 0 })).toThrow(
+      'createAPIFree(settings): timeout must be a number from 1 to 2147483647, got 0 (milliseconds).',
+    );
+    expect(() => providerFor(simulator, { streamIdleTimeout: Number.NaN })).toThrow(
+      'streamIdleTimeout must be a number from 1 to 2147483647, got NaN',
+    );
+  });
+
+  it('an AbortSignal.timeout ends the call with its reason, as the AI SDK expects', async () => {
+    const apifree = providerFor(simulator);
+    const signal = AbortSignal.timeout(100);
+    const error = await generateText({
+      model: apifree('gpt-4.1-mini'),
+      prompt: 'Hi',
+      maxRetries: 2,
+      abortSignal: signal,
+      headers: { 'x-simulator-fault': 'slow_headers;ms=600000' },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBe(signal.reason);
+    expect(requestBodies(simulator)).toHaveLength(1);
+  });
+
   it('the API key never appears in request bodies, errors or serialized models', async () => {
     const model = providerFor(simulator)('gpt-4.1-mini');
     expect(JSON.stringify(model)).not.toContain(TEST_KEY);

@@ -1,3 +1,4 @@
+import { abortError } from './abort-error';
 import { APIPromise, type WithResponse } from './api-promise';
 import { checkRequestBody } from './check-request-body';
 import type { ClientOptions, RequestOptions } from './client-options';
@@ -12,7 +13,6 @@ import {
   type APIError,
   APIFreeConfigurationError,
   APIStreamError,
-  APIUserAbortError,
 } from './errors';
 import { makeAPIError } from './make-api-error';
 import { type AbortReason, mapTransportError } from './map-transport-error';
@@ -77,7 +77,7 @@ export class APIFree {
     stream: boolean,
   ): Promise<WithResponse<Response | ResponseStream>> {
     const request = resolveRequestSettings(this.#settings, options);
-    if (request.signal?.aborted) throw new APIUserAbortError();
+    if (request.signal?.aborted) throw abortError(request.signal);
     const url = `${this.#settings.baseURL}${path}`;
     const headers = this.#headers(request, stream);
     for (let attempt = 0; ; attempt++) {
@@ -96,7 +96,8 @@ export class APIFree {
     stream: boolean,
   ) {
     const controller = new AbortController();
-    const onUserAbort = () => controller.abort({ kind: 'user' } satisfies AbortReason);
+    const onUserAbort = () =>
+      controller.abort({ kind: 'user', signal: request.signal } satisfies AbortReason);
     request.signal?.addEventListener('abort', onUserAbort, { once: true });
     const release = () => request.signal?.removeEventListener('abort', onUserAbort);
     const timer = setTimeout(

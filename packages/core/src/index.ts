@@ -1,3 +1,4 @@
+export { abortError } from './abort-error';
 export { APIPromise, type WithResponse } from './api-promise';
 export { MINIMUM_NODE_VERSION } from './check-node-version';
 export { numberProblem, objectSchemaProblem } from './check-request-body';

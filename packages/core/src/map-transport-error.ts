@@ -1,16 +1,16 @@
+import { abortError } from './abort-error';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIFreeConfigurationError,
   APIFreeError,
   APIStreamTruncatedError,
-  APIUserAbortError,
 } from './errors';
 import type { Redactor } from './secret/redactor';
 
 /** Why the client aborted a request: the reason it passes to `AbortController.abort`. */
 export type AbortReason =
-  | { kind: 'user' }
+  | { kind: 'user'; signal: AbortSignal | undefined }
   | { kind: 'timeout'; milliseconds: number }
   | { kind: 'idle'; milliseconds: number };
 
@@ -48,7 +48,7 @@ export function mapTransportError(
         { cause },
       );
     }
-    return new APIUserAbortError(undefined, { cause });
+    return abortError(reason?.kind === 'user' ? reason.signal : undefined, cause);
   }
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string' && TIMEOUT_CODES.has(code)) {

@@ -1,15 +1,15 @@
-import { APIUserAbortError } from './errors';
+import { abortError } from './abort-error';
 
-/** Waits `milliseconds`, or rejects with {@link APIUserAbortError} as soon as `signal` aborts. */
+/** Waits `milliseconds`, or rejects (see `abortError`) as soon as `signal` aborts. */
 export function sleep(milliseconds: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new APIUserAbortError());
+      reject(abortError(signal));
       return;
     }
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new APIUserAbortError());
+      reject(abortError(signal));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

@@ -1,7 +1,9 @@
 import {
+  APIConnectionTimeoutError,
   type APIError,
   APIStreamError,
   APIStreamTruncatedError,
+  APIUserAbortError,
   BadRequestError,
   RateLimitError,
 } from '@apifree/core';
@@ -570,15 +572,19 @@ describe('errors, retries and abort', () => {
     ).rejects.toBeInstanceOf(APIStreamTruncatedError);
   });
 
-  it('an aborted signal rejects invoke and stream before any request', async () => {
+  it('an aborted signal rejects invoke and stream before any request, with APIUserAbortError', async () => {
     const before = context.simulator.requests.length;
     const signal = AbortSignal.abort();
-    await expect(context.model().invoke('Hi', { signal })).rejects.toThrow();
-    await expect(collect(context.model().stream('Hi', { signal }))).rejects.toThrow();
+    await expect(context.model().invoke('Hi', { signal })).rejects.toBeInstanceOf(
+      APIUserAbortError,
+    );
+    await expect(collect(context.model().stream('Hi', { signal }))).rejects.toBeInstanceOf(
+      APIUserAbortError,
+    );
     expect(context.simulator.requests.length).toBe(before);
   });
 
-  it('aborting stops a running stream', async () => {
+  it('aborting stops a running stream with APIUserAbortError', async () => {
     const controller = new AbortController();
     const chunks: AIMessageChunk[] = [];
     const consume = async () => {
@@ -589,8 +595,27 @@ describe('errors, retries and abort', () => {
         if (chunks.length === 2) controller.abort();
       }
     };
-    await expect(consume()).rejects.toThrow();
+    await expect(consume()).rejects.toBeInstanceOf(APIUserAbortError);
     expect(chunks.length).toBe(2);
+  });
+
+  it("LangChain's timeout option ends in APIConnectionTimeoutError, streamed or not", async () => {
+    // The answer stalls after a few events, so only the timeout can end the call.
+    const stall = { 'x-simulator-fault': 'stall;after=3;ms=600000' };
+    await expect(
+      context.model().invoke('Hi', { timeout: 100, headers: stall }),
+    ).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    await expect(
+      collect(context.model().stream('Hi', { timeout: 100, headers: stall })),
+    ).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+  });
+
+  it("ChatAPIFree's own timeout is the HTTP timeout: APIConnectionTimeoutError too", async () => {
+    const error = await context
+      .model({ timeout: 100, maxRetries: 0 })
+      .invoke('Hi', { headers: { 'x-simulator-fault': 'slow_headers;ms=600000' } })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
   });
 
   it('never puts the API key in errors, JSON or traces', async () => {

@@ -1,5 +1,8 @@
 import {
+  APIConnectionTimeoutError,
   APIFree,
+  APIUserAbortError,
+  abortError,
   buildRequestBody,
   normalizeEvents,
   type ReasoningConfig,
@@ -22,6 +25,7 @@ import type { ModelProfile } from '@langchain/core/language_models/profile';
 import type { AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import type { ChatGenerationChunk, ChatResult } from '@langchain/core/outputs';
 import type { Runnable } from '@langchain/core/runnables';
+import { IterableReadableStream } from '@langchain/core/utils/stream';
 import { messagesToInput, type SystemMessageMode } from '../converters/messages-to-input';
 import { OutputEventsToChunks } from '../converters/output-events-to-chunks';
 import { type ModelRequestFields, toRequestSettings } from '../converters/request-settings';
@@ -169,6 +173,43 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
     return this.withConfig({ ...kwargs, tools } as Partial<ChatAPIFreeCallOptions>);
   }
 
+  /**
+   * As LangChain's `invoke`, with aborts and timeouts of LangChain's own `signal` and
+   * `timeout` options ending in `APIUserAbortError` / `APIConnectionTimeoutError` (LangChain
+   * itself rejects with the signal's `DOMException`).
+   */
+  override async invoke(
+    input: BaseLanguageModelInput,
+    options?: Partial<ChatAPIFreeCallOptions>,
+  ): Promise<AIMessageChunk> {
+    try {
+      return await super.invoke(input, options);
+    } catch (error) {
+      throw typedAbort(error);
+    }
+  }
+
+  /** As LangChain's `stream`, with the same typed aborts and timeouts as `invoke`. */
+  override async stream(
+    input: BaseLanguageModelInput,
+    options?: Partial<ChatAPIFreeCallOptions>,
+  ): Promise<IterableReadableStream<AIMessageChunk>> {
+    let stream: IterableReadableStream<AIMessageChunk>;
+    try {
+      stream = await super.stream(input, options);
+    } catch (error) {
+      throw typedAbort(error);
+    }
+    async function* typed(): AsyncGenerator<AIMessageChunk> {
+      try {
+        yield* stream;
+      } catch (error) {
+        throw typedAbort(error);
+      }
+    }
+    return IterableReadableStream.fromAsyncGenerator(typed());
+  }
+
   /** `console.log(model)` and `util.inspect` show the serialized model: the key stays a secret reference. */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return `ChatAPIFree ${JSON.stringify(this.toJSON())}`;
@@ -187,7 +228,7 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
       if (!aggregate) throw new Error('ChatAPIFree: the stream produced no output.');
       return { generations: [{ text: aggregate.text, message: aggregate.message }] };
     }
-    options.signal?.throwIfAborted();
+    if (options.signal?.aborted) throw abortError(options.signal);
     const { body, warnings } = this.#request(messages, options);
     const { data, response } = await this.caller.callWithOptions(
       { signal: options.signal, maxRetries: options.maxRetries },
@@ -209,7 +250,7 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
     options: this['ParsedCallOptions'],
     runManager?: CallbackManagerForLLMRun,
   ): AsyncGenerator<ChatGenerationChunk> {
-    options.signal?.throwIfAborted();
+    if (options.signal?.aborted) throw abortError(options.signal);
     const { body, warnings } = this.#request(messages, options);
     const stream = await this.caller.callWithOptions(
       { signal: options.signal, maxRetries: options.maxRetries },
@@ -357,6 +398,23 @@ const STREAM_FINISH_REASONS: Record<string, FinishReason> = {
   length: 'length',
   content_filter: 'content_filter',
 };
+
+/**
+ * LangChain checks its signal itself and rejects with the signal's reason, a
+ * `DOMException` (`AbortError`, or `TimeoutError` for its `timeout` option): those become
+ * core's typed errors, as the README promises.
+ */
+function typedAbort(error: unknown): unknown {
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'TimeoutError') {
+    return new APIConnectionTimeoutError(
+      'The call took longer than its timeout option and was stopped. Allow more time, or retry.',
+      { cause: error },
+    );
+  }
+  if (name === 'AbortError') return new APIUserAbortError(undefined, { cause: error });
+  return error;
+}
 
 function rethrowMarked(error: unknown): never {
   throw markRetryability(error);

@@ -1,0 +1,22 @@
+import { APIConnectionTimeoutError, type APIFreeError, APIUserAbortError } from './errors';
+
+/**
+ * The error for a caller's signal that fired: `APIConnectionTimeoutError` when it was a
+ * timeout (`AbortSignal.timeout(ms)`, a framework's `timeout` option: the reason is a
+ * `TimeoutError`), `APIUserAbortError` otherwise. The reason is kept as the cause.
+ *
+ * @example
+ * const signal = AbortSignal.timeout(1);
+ * // …once it fired:
+ * abortError(signal); // APIConnectionTimeoutError
+ */
+export function abortError(signal: AbortSignal | undefined, cause?: unknown): APIFreeError {
+  const reason: unknown = signal?.reason;
+  if ((reason as { name?: unknown } | undefined)?.name === 'TimeoutError') {
+    return new APIConnectionTimeoutError(
+      'The request was stopped by its signal’s timeout (AbortSignal.timeout or a framework’s timeout option). Allow more time, or retry.',
+      { cause: reason },
+    );
+  }
+  return new APIUserAbortError(undefined, { cause: cause ?? reason });
+}
