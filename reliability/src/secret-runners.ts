@@ -3,12 +3,15 @@ import { createAPIFree } from '@apifree/ai-sdk-provider';
 import { APIFree } from '@apifree/core';
 import { ChatAPIFree } from '@apifree/langchain';
 import { BaseCallbackHandler } from '@langchain/core/callbacks/base';
+import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { RunCollectorCallbackHandler } from '@langchain/core/tracers/run_collector';
-import { generateText, streamText } from 'ai';
+import { generateText, type LanguageModelMiddleware, streamText, wrapLanguageModel } from 'ai';
 import { z } from 'zod';
-import type { AdapterName } from './adapters';
 import { MODEL } from './adapters';
 import type { SecretScan } from './secret-scan';
+
+/** A `fetch` of the caller's own, as every adapter takes one. */
+export type CallerFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /** One failure (or success) to provoke with the secret key. */
 export interface SecretScenario {
@@ -18,6 +21,8 @@ export interface SecretScenario {
   stream: boolean;
   /** Aborts the request after this many milliseconds (the caller-abort failure). */
   abortAfterMs?: number;
+  /** Used instead of the adapter's transport (a custom `fetch` that misbehaves). */
+  fetch?: CallerFetch;
 }
 
 /** Runs a scenario through one adapter, adding everything observable to `scan`. */
@@ -26,6 +31,9 @@ export type SecretRunner = (
   scenario: SecretScenario,
   scan: SecretScan,
 ) => Promise<void>;
+
+/** The ways the key is used: core on each of its transports, and the two adapters. */
+export type SecretRunnerName = 'core' | 'core-fetch' | 'ai-sdk' | 'langchain';
 
 const IDLE_MS = 1_000;
 const PROMPT = 'say "the secret drill"';
@@ -36,34 +44,46 @@ function signalFor(scenario: SecretScenario): AbortSignal | undefined {
     : AbortSignal.timeout(scenario.abortAfterMs);
 }
 
-const core: SecretRunner = async (key, scenario, scan) => {
-  const source = `core / ${scenario.name}`;
-  const client = new APIFree({
-    apiKey: key,
-    baseURL: scenario.baseURL,
-    maxRetries: 1,
-    streamIdleTimeout: IDLE_MS,
-  });
-  const signal = signalFor(scenario);
-  const options = { headers: scenario.headers, ...(signal ? { signal } : {}) };
-  try {
-    if (scenario.stream) {
-      const stream = await client.responses.create(
-        { model: MODEL, input: PROMPT, stream: true },
-        options,
-      );
-      for await (const event of stream) scan.addValue(`${source} / event`, event);
-      scan.addValue(`${source} / final response`, await stream.finalResponse());
-    } else {
-      scan.addValue(
-        `${source} / response`,
-        await client.responses.create({ model: MODEL, input: PROMPT }, options),
-      );
+/** Core over undici (its Node default), or over the fetch transport (the `fetch` option). */
+const core =
+  (transport: 'undici' | 'fetch'): SecretRunner =>
+  async (key, scenario, scan) => {
+    const source = `${transport === 'undici' ? 'core' : 'core-fetch'} / ${scenario.name}`;
+    const fetch =
+      scenario.fetch ??
+      (transport === 'fetch'
+        ? (input: string | URL | Request, init?: RequestInit) => globalThis.fetch(input, init)
+        : undefined);
+    const signal = signalFor(scenario);
+    const options = { headers: scenario.headers, ...(signal ? { signal } : {}) };
+    try {
+      // Inside the try: a refused option (credentials in baseURL) throws here.
+      const client = new APIFree({
+        apiKey: key,
+        baseURL: scenario.baseURL,
+        maxRetries: 1,
+        streamIdleTimeout: IDLE_MS,
+        ...(fetch ? { fetch } : {}),
+      });
+      if (scenario.stream) {
+        const stream = await client.responses.create(
+          { model: MODEL, input: PROMPT, stream: true },
+          options,
+        );
+        scan.addValue(`${source} / stream.response`, stream.response);
+        for await (const event of stream) scan.addValue(`${source} / event`, event);
+        scan.addValue(`${source} / final response`, await stream.finalResponse());
+      } else {
+        const { data, response } = await client.responses
+          .create({ model: MODEL, input: PROMPT }, options)
+          .withResponse();
+        scan.addValue(`${source} / response`, data);
+        scan.addValue(`${source} / response info`, response);
+      }
+    } catch (error) {
+      scan.addError(`${source} / error`, error);
     }
-  } catch (error) {
-    scan.addError(`${source} / error`, error);
-  }
-};
+  };
 
 /** Records every AI SDK telemetry callback and every message of its tracing channel. */
 function aiTelemetry(scan: SecretScan, source: string) {
@@ -87,10 +107,59 @@ function aiTelemetry(scan: SecretScan, source: string) {
   };
 }
 
+/**
+ * Records what the provider itself hands to the AI SDK — every stream part (raw chunks
+ * included), `doGenerate` results, and what `doStream`/`doGenerate` throw — before the
+ * AI SDK turns them into its own parts and errors.
+ */
+function providerTap(scan: SecretScan, source: string): LanguageModelMiddleware {
+  return {
+    wrapGenerate: async ({ doGenerate }) => {
+      try {
+        const result = await doGenerate();
+        scan.addValue(`${source} / doGenerate result`, result);
+        return result;
+      } catch (error) {
+        scan.addError(`${source} / doGenerate rejection`, error);
+        throw error;
+      }
+    },
+    wrapStream: async ({ doStream }) => {
+      try {
+        const result = await doStream();
+        scan.addValue(`${source} / doStream result`, { ...result, stream: undefined });
+        return {
+          ...result,
+          stream: result.stream.pipeThrough(
+            new TransformStream({
+              transform(part, controller) {
+                scan.addValue(`${source} / provider part`, part);
+                controller.enqueue(part);
+              },
+            }),
+          ),
+        };
+      } catch (error) {
+        scan.addError(`${source} / doStream rejection`, error);
+        throw error;
+      }
+    },
+  };
+}
+
 const aiSdk: SecretRunner = async (key, scenario, scan) => {
   const source = `ai-sdk / ${scenario.name}`;
-  const provider = createAPIFree({ apiKey: key, baseURL: scenario.baseURL });
-  const model = provider(MODEL);
+  const provider = createAPIFree({
+    apiKey: key,
+    baseURL: scenario.baseURL,
+    streamIdleTimeout: IDLE_MS,
+    timeout: IDLE_MS * 5,
+    ...(scenario.fetch ? { fetch: scenario.fetch } : {}),
+  });
+  const model = wrapLanguageModel({
+    model: provider(MODEL),
+    middleware: providerTap(scan, source),
+  });
   const signal = signalFor(scenario);
   const channel = diagnostics.tracingChannel('ai:telemetry');
   const onMessage = (message: unknown) =>
@@ -114,10 +183,7 @@ const aiSdk: SecretRunner = async (key, scenario, scan) => {
   try {
     if (scenario.stream) {
       // No onError: the AI SDK then logs the error with console.error, which is captured.
-      const result = streamText({
-        ...common,
-        timeout: { firstChunkMs: IDLE_MS, chunkMs: IDLE_MS },
-      });
+      const result = streamText({ ...common, includeRawChunks: true });
       for await (const part of result.fullStream) scan.addValue(`${source} / part`, part);
       for (const [name, promise] of Object.entries({
         text: result.text,
@@ -136,10 +202,7 @@ const aiSdk: SecretRunner = async (key, scenario, scan) => {
         }
       }
     } else {
-      scan.addValue(
-        `${source} / generateText`,
-        await generateText({ ...common, timeout: IDLE_MS * 5 }),
-      );
+      scan.addValue(`${source} / generateText`, await generateText(common));
     }
   } catch (error) {
     scan.addError(`${source} / error`, error);
@@ -188,32 +251,51 @@ class RecordingHandler extends BaseCallbackHandler {
   override handleChainError(...args: unknown[]) {
     this.#record('handleChainError', args);
   }
+  override handleChatModelStreamEvent(...args: unknown[]) {
+    this.#record('handleChatModelStreamEvent', args);
+  }
+  override handleText(...args: unknown[]) {
+    this.#record('handleText', args);
+  }
+  override handleCustomEvent(...args: unknown[]) {
+    this.#record('handleCustomEvent', args);
+  }
 }
 
+/**
+ * `ChatAPIFree.stream` for streaming scenarios; for the others `invoke` inside a chain
+ * (prompt → model), so chain callbacks (`handleChainStart/End/Error`) carry the failure too.
+ */
 const langchain: SecretRunner = async (key, scenario, scan) => {
   const source = `langchain / ${scenario.name}`;
-  const chat = new ChatAPIFree({
-    model: MODEL,
-    apiKey: key,
-    baseURL: scenario.baseURL,
-    maxRetries: 1,
-    timeout: IDLE_MS,
-    // LangChain's ConsoleCallbackHandler prints every run (inputs, outputs, errors).
-    verbose: true,
-  });
   const runs = new RunCollectorCallbackHandler();
   const signal = signalFor(scenario);
   const options = {
-    headers: scenario.headers,
     callbacks: [runs, new RecordingHandler(scan, source)],
     ...(signal ? { signal } : {}),
   };
   try {
+    const chat = new ChatAPIFree({
+      model: MODEL,
+      apiKey: key,
+      baseURL: scenario.baseURL,
+      maxRetries: 1,
+      timeout: IDLE_MS,
+      ...(scenario.fetch ? { fetch: scenario.fetch } : {}),
+      // LangChain's ConsoleCallbackHandler prints every run (inputs, outputs, errors).
+      verbose: true,
+    });
     if (scenario.stream) {
-      for await (const chunk of await chat.stream(PROMPT, options))
+      for await (const chunk of await chat.stream(PROMPT, {
+        ...options,
+        headers: scenario.headers,
+      }))
         scan.addValue(`${source} / chunk`, chunk);
     } else {
-      scan.addValue(`${source} / invoke`, await chat.invoke(PROMPT, options));
+      const chain = ChatPromptTemplate.fromTemplate('{question}').pipe(
+        chat.withConfig({ headers: scenario.headers }),
+      );
+      scan.addValue(`${source} / chain invoke`, await chain.invoke({ question: PROMPT }, options));
     }
   } catch (error) {
     scan.addError(`${source} / error`, error);
@@ -221,22 +303,27 @@ const langchain: SecretRunner = async (key, scenario, scan) => {
   scan.addValue(`${source} / traced runs`, runs.tracedRuns);
 };
 
-export const SECRET_RUNNERS: Record<AdapterName, SecretRunner> = {
-  core,
+export const SECRET_RUNNERS: Record<SecretRunnerName, SecretRunner> = {
+  core: core('undici'),
+  'core-fetch': core('fetch'),
   'ai-sdk': aiSdk,
   langchain,
 };
 
 /** Adds what printing or serializing each package's public objects shows. */
 export function scanSerializedObjects(
-  adapter: AdapterName,
+  adapter: SecretRunnerName,
   key: string,
   baseURL: string,
   scan: SecretScan,
 ): void {
   const source = `${adapter} / serialized`;
-  if (adapter === 'core') {
-    const client = new APIFree({ apiKey: key, baseURL });
+  if (adapter === 'core' || adapter === 'core-fetch') {
+    const client = new APIFree({
+      apiKey: key,
+      baseURL,
+      ...(adapter === 'core-fetch' ? { fetch: globalThis.fetch } : {}),
+    });
     scan.addValue(`${source} / client`, client);
     scan.add(`${source} / String(client)`, String(client));
     scan.addValue(`${source} / client.responses`, client.responses);
