@@ -21,16 +21,20 @@ import {
 // say (./support/conformance/expected.ts reads them without the packages under test).
 
 const cases = conformanceCases();
-const directory = mkdtempSync(join(tmpdir(), 'apifree-conformance-'));
-let simulator: Simulator;
+let directory: string | undefined;
+let simulator: Simulator | undefined;
 
 beforeAll(async () => {
+  directory = mkdtempSync(join(tmpdir(), 'apifree-conformance-'));
   for (const item of cases) writeFileSync(join(directory, item.file), item.body);
   simulator = await startSimulator({ port: 0, pace: false, replay: { dir: directory } });
 });
 afterAll(async () => {
-  await simulator.close();
-  rmSync(directory, { recursive: true, force: true });
+  try {
+    await simulator?.close();
+  } finally {
+    if (directory) rmSync(directory, { recursive: true, force: true });
+  }
 });
 
 function expected(item: ConformanceCase) {
@@ -42,7 +46,7 @@ function expected(item: ConformanceCase) {
 function target(item: ConformanceCase): Target {
   const summary = expected(item);
   return {
-    baseURL: simulator.baseURL,
+    baseURL: simulator!.baseURL,
     file: item.file,
     toolNames: [...new Set(summary.toolCalls.map((call) => call.name))],
   };

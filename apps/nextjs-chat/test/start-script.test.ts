@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 // `pnpm demo` runs scripts/start.mjs (after a build, which the test task has done): it must
 // serve the app against its own simulator, then stop cleanly on Ctrl+C or SIGTERM.
@@ -16,6 +16,22 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+const started = new Set<ChildProcess>();
+// A test that fails part-way must not leave the script (or the server it started) running.
+afterEach(() => {
+  for (const child of started) {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        // SIGTERM: the script stops the server it started (in a group of its own) first.
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // The group is already gone.
+      }
+    }
+  }
+  started.clear();
+});
+
 async function startDemo(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const port = await freePort();
   const { APIFREE_API_KEY: _key, APIFREE_BASE_URL: _url, ...inherited } = process.env;
@@ -26,6 +42,7 @@ async function startDemo(): Promise<{ child: ChildProcess; url: string; output: 
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
   let output = '';
   const url = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {

@@ -32,25 +32,31 @@ it('the apifree-simulator CLI prints its base URL, serves requests and stops on 
     '--api-key',
     'sk-cli-test',
   ]);
-  const [line] = (await once(child.stdout, 'data')) as [Buffer];
-  const baseURL = line.toString().trim();
-  expect(baseURL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
-  const response = await fetch(`${baseURL}/responses`, {
-    method: 'POST',
-    headers: { authorization: 'Bearer sk-cli-test', 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'gpt-4.1-mini', input: 'Say hello' }),
-  });
-  expect(response.status).toBe(200);
-  expect((await response.json()).status).toBe('completed');
-  const rejected = await fetch(`${baseURL}/responses`, {
-    method: 'POST',
-    headers: { authorization: 'Bearer wrong', 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'gpt-4.1-mini', input: 'x' }),
-  });
-  expect(rejected.status).toBe(401);
-  child.kill('SIGTERM');
-  const [code] = await once(child, 'exit');
-  expect(code).toBe(0);
+  try {
+    const [line] = (await once(child.stdout, 'data')) as [Buffer];
+    const baseURL = line.toString().trim();
+    expect(baseURL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
+    const response = await fetch(`${baseURL}/responses`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-cli-test', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-4.1-mini', input: 'Say hello' }),
+    });
+    expect(response.status).toBe(200);
+    expect((await response.json()).status).toBe('completed');
+    const rejected = await fetch(`${baseURL}/responses`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer wrong', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-4.1-mini', input: 'x' }),
+    });
+    expect(rejected.status).toBe(401);
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const [code] = await exited;
+    expect(code).toBe(0);
+  } finally {
+    // A failed assertion above must not leave the server running.
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
 });
 
 describe('start failures', () => {

@@ -167,7 +167,10 @@ describe('recording', () => {
     const replayer = await simulator({ replay: { dir } });
     const first = await post(replayer, json);
     expect(first.status).toBe(429);
-    expect(first.headers.get('retry-after-ms')).toBe('1000');
+    // Recorded as 1000 ms; an unpaced replay asks for no wait.
+    expect(readFileSync(join(dir, files()[1]!), 'utf8')).toContain('"retry-after-ms":"1000"');
+    expect(first.headers.get('retry-after-ms')).toBe('0');
+    expect(first.headers.get('retry-after')).toBe('0');
     expect((await post(replayer, json)).status).toBe(200);
     // Past the last recording, the last one answers again.
     expect((await post(replayer, json)).status).toBe(200);
@@ -318,13 +321,17 @@ describe('named recordings stay as they were', () => {
   it('a recorded exchange can be served by name too', async () => {
     const recorder = await simulator({ record: { dir, upstream: upstream.baseURL } });
     const liveBytes = await bytes(await post(recorder, streamed));
-    const sim = await simulator({
-      replay: { dir: upstream.url === '' ? '' : tmpdir(), unmatched: 'model' },
-    });
-    sim.replayNext(join(dir, files()[0]!));
-    expect(
-      (await bytes(await post(sim, { model: 'gpt-4o', input: 'anything' }))).equals(liveBytes),
-    ).toBe(true);
+    // An empty folder of its own: the recording is served by path, not matched.
+    const empty = mkdtempSync(join(tmpdir(), 'apifree-empty-'));
+    try {
+      const sim = await simulator({ replay: { dir: empty, unmatched: 'model' } });
+      sim.replayNext(join(dir, files()[0]!));
+      expect(
+        (await bytes(await post(sim, { model: 'gpt-4o', input: 'anything' }))).equals(liveBytes),
+      ).toBe(true);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it('a malformed recording stops the start with the file and line', async () => {

@@ -138,14 +138,18 @@ it('keeps the same simulator for the whole file', () => {
       delete env.APIFREE_BASE_URL;
       delete env.APIFREE_API_KEY;
       const child = spawn(process.execPath, ['--test', '--test-reporter=tap', file], { env });
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-      });
-      const [code] = (await once(child, 'close')) as [number | null];
-      expect(output).toContain('# pass 2');
-      expect(output).toContain('# fail 0');
-      expect(code).toBe(0);
+      try {
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+        });
+        const [code] = (await once(child, 'close')) as [number | null];
+        expect(output).toContain('# pass 2');
+        expect(output).toContain('# fail 0');
+        expect(code).toBe(0);
+      } finally {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -17,11 +17,14 @@ export async function serveRecording(
   const pacing: Pacing = !paced ? false : recorded ? 'recorded' : state.pace;
   if (pacing === 'recorded') await pause(response, recording.headersMs ?? 0, state.clock);
   if (response.destroyed) return;
-  // The recorded request id replaces the simulator's own.
-  response.writeHead(recording.status, {
-    ...recording.headers,
-    'content-type': recording.contentType,
-  });
+  // The recorded request id replaces the simulator's own. Unpaced, a recorded 429 asks
+  // for no wait: a replay in CI should not sleep as long as the real service once said.
+  const headers = { ...recording.headers };
+  if (!paced) {
+    for (const name of Object.keys(headers))
+      if (name === 'retry-after' || name === 'retry-after-ms') headers[name] = '0';
+  }
+  response.writeHead(recording.status, { ...headers, 'content-type': recording.contentType });
   const frames: Frame[] = recording.frames.map((frame, index) => ({
     frame,
     tokens: 1,
