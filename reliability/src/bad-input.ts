@@ -16,6 +16,16 @@ export interface BadInputCase {
   names: RegExp;
   /** A different judgement, for inputs whose clear answer is not an exception. */
   check?: (outcome: BadInputOutcome) => string | undefined;
+  /**
+   * A server the call points at that must see no request: the mistake is caught before
+   * anything is sent.
+   */
+  untouched?: { requests(): number };
+}
+
+/** A pattern matching exactly `message` (for cases whose whole message is known). */
+export function exactly(message: string): RegExp {
+  return new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
 
 const DEADLINE_MS = 10_000;
@@ -64,10 +74,15 @@ export function defineBadInputTable(
   const results: Array<{ name: string; outcome: string; problem: string | undefined }> = [];
   for (const badInput of cases) {
     it(badInput.name, async () => {
+      const before = badInput.untouched?.requests();
       const outcome = await settle(badInput.run);
-      const problem = badInput.check
-        ? badInput.check(outcome)
-        : judge(outcome, badInput.names, isTyped);
+      const sent = (badInput.untouched?.requests() ?? 0) - (before ?? 0);
+      const problem =
+        sent > 0
+          ? `${sent} request(s) reached the server before the error`
+          : badInput.check
+            ? badInput.check(outcome)
+            : judge(outcome, badInput.names, isTyped);
       results.push({ name: badInput.name, outcome: describeOutcome(outcome), problem });
       expect(problem, describeOutcome(outcome)).toBeUndefined();
     });

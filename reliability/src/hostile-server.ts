@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { ECHO_ENCODINGS, type EchoEncoding, unicodeEscaped } from './echo-encodings';
 
 /**
@@ -318,6 +319,29 @@ function serve(mode: string, reply: Reply) {
       return sse(reply, opening, 'event: response.output_text.delta\ndata: 42\n\n');
     case 'json-not-object':
       return json(reply, 200, ['not', 'a', 'response']);
+    case 'long-event':
+      // One delta of 256 KiB: larger than a small maxEventSize, and than one read.
+      return sse(reply, [
+        ...opening,
+        ...textStart.slice(0, 2),
+        {
+          type: 'response.output_text.delta',
+          item_id: 'msg_1',
+          output_index: 0,
+          content_index: 0,
+          delta: 'x'.repeat(256 * 1024),
+          logprobs: [],
+        },
+      ]);
+    case 'gzip-json':
+      // Compressed although the client asked for identity (undici) or for what fetch decodes.
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'x-request-id': 'req_hostile',
+      });
+      res.end(gzipSync(JSON.stringify(response('completed', [doneMessage]))));
+      return;
     default:
       return json(reply, 404, {
         error: {

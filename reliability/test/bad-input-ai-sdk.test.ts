@@ -4,7 +4,12 @@ import { AISDKError, generateText, jsonSchema, Output, streamText, tool } from '
 import { afterAll, beforeAll, describe } from 'vitest';
 import { z } from 'zod';
 import { MODEL } from '../src/adapters';
-import { type BadInputCase, type BadInputOutcome, defineBadInputTable } from '../src/bad-input';
+import {
+  type BadInputCase,
+  type BadInputOutcome,
+  defineBadInputTable,
+  exactly,
+} from '../src/bad-input';
 import { type HostileServer, startHostileServer } from '../src/hostile-server';
 import { type SimulatorProcess, startSimulatorProcess } from '../src/simulator-process';
 
@@ -205,10 +210,103 @@ const cases: BadInputCase[] = [
   },
 ];
 
+/** createAPIFree's timeouts must be positive numbers of milliseconds, checked at creation. */
+const timeoutCases: BadInputCase[] = (['timeout', 'streamIdleTimeout'] as const).flatMap((name) =>
+  (
+    [
+      [0, `${name} must be a number from 1 to 2147483647, got 0`],
+      [-1, `${name} must be a number from 1 to 2147483647, got -1`],
+      [Number.NaN, `${name} must be a number from 1 to 2147483647, got NaN`],
+      [Number.POSITIVE_INFINITY, `${name} must be a number from 1 to 2147483647, got Infinity`],
+      ['100', `${name} must be a number, got string`],
+    ] as const
+  ).map(([value, problem]) => ({
+    name: `createAPIFree({ ${name}: ${typeof value === 'string' ? `"${value}"` : value} })`,
+    run: () => createAPIFree(loose<APIFreeProviderSettings>({ apiKey: KEY, [name]: value })),
+    names: exactly(
+      `createAPIFree(settings): ${problem}${typeof value === 'string' ? '.' : ' (milliseconds).'}`,
+    ),
+  })),
+);
+
+/** Headers a caller may get wrong: refused by core before anything is sent. */
+const BAD_HEADERS: Array<[string, Record<string, string>, string]> = [
+  [
+    'a value with CR/LF',
+    { 'x-note': 'a\r\nx-injected: 1' },
+    'The header "x-note" has a line break or NUL in its value; HTTP header values must be one line.',
+  ],
+  [
+    'a value beyond Latin-1',
+    { 'x-note': 'café ☕' },
+    'The header "x-note" has a character HTTP header values cannot carry (control characters, or beyond Latin-1 such as emoji); encode the value, e.g. with encodeURIComponent.',
+  ],
+  [
+    'a bad name',
+    { 'x note': 'v' },
+    'The header name "x note" is not a valid HTTP header name (letters, digits and !#$%&\'*+-.^_`|~ only).',
+  ],
+  [
+    'a content-length header',
+    { 'content-length': '5' },
+    'The header "content-length" cannot be set: it is set from the body. Remove it from the headers option.',
+  ],
+  [
+    'an authorization header',
+    { authorization: 'Bearer sk-other' },
+    'The header "authorization" cannot be set: it is set from the API key (the apiKey option). Remove it from the headers option.',
+  ],
+  [
+    'a host header',
+    { host: 'example.com' },
+    'The header "host" cannot be set: it is set from baseURL. Remove it from the headers option.',
+  ],
+];
+
+const headerCases: BadInputCase[] = BAD_HEADERS.flatMap(([what, headers, message]) => [
+  {
+    name: `createAPIFree({ headers }) with ${what}`,
+    run: () => stream({}, { baseURL: hostile.baseURL, headers }),
+    names: exactly(message),
+    untouched: { requests: () => hostile.requests() },
+  },
+  {
+    name: `streamText({ headers }) with ${what}`,
+    run: () => stream({ headers }, { baseURL: hostile.baseURL }),
+    names: exactly(message),
+    untouched: { requests: () => hostile.requests() },
+  },
+]);
+
+const CREDENTIALS_MESSAGE =
+  "The baseURL http://127.0.0.1:9/v1 has credentials (user:password@) in it: they would be shown in errors and handled differently by each transport. Pass the API key with apiKey, and a proxy's credentials in the headers option.";
+
+const connectionCases: BadInputCase[] = [
+  {
+    name: 'createAPIFree({ baseURL: "http://user:password@host/v1" }) (credentials)',
+    run: () => stream({}, { baseURL: 'http://drill:hunter2-secret@127.0.0.1:9/v1' }),
+    names: exactly(CREDENTIALS_MESSAGE),
+  },
+  {
+    name: 'createAPIFree({ baseURL: "…/v1?query#fragment" })',
+    run: () => stream({}, { baseURL: 'https://api.apifree.ai/v1?tenant=a#top' }),
+    names: exactly(
+      'The baseURL https://api.apifree.ai/v1 has a query or fragment (?…#…); requests go to <baseURL>/responses, so use the bare URL, e.g. https://api.apifree.ai/v1.',
+    ),
+  },
+  {
+    name: 'createAPIFree({ fetch }) whose fetch answers { status: 200 } (no headers)',
+    run: () => stream({}, { fetch: async () => loose<Response>({ status: 200 }) }),
+    names: exactly(
+      'The fetch option did not answer with a Response: it has no Headers. A custom fetch must resolve to a Response (status, headers, body).',
+    ),
+  },
+];
+
 describe('@apifree/ai-sdk-provider through ai@7: every invalid input gets a clear typed error, nothing hangs', () => {
   defineBadInputTable(
     'ai-sdk',
-    cases,
+    [...cases, ...timeoutCases, ...headerCases, ...connectionCases],
     (error) => AISDKError.isInstance(error) || error instanceof APIFreeError,
   );
 });

@@ -6,7 +6,12 @@ import {
 } from '@apifree/core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { MODEL } from '../src/adapters';
-import { type BadInputCase, type BadInputOutcome, defineBadInputTable } from '../src/bad-input';
+import {
+  type BadInputCase,
+  type BadInputOutcome,
+  defineBadInputTable,
+  exactly,
+} from '../src/bad-input';
 import { type HostileServer, startHostileServer } from '../src/hostile-server';
 import { type SimulatorProcess, startSimulatorProcess } from '../src/simulator-process';
 
@@ -98,6 +103,48 @@ const cases: BadInputCase[] = [
   ),
   construct('{ maxEventSize: 0 }', { apiKey: KEY, maxEventSize: 0 }, /maxEventSize/),
   construct('{ maxEventSize: 1.5 }', { apiKey: KEY, maxEventSize: 1.5 }, /maxEventSize/),
+  ...[0, -1, 1.5, '10', Number.NaN].map((value) =>
+    construct(
+      `{ maxResponseSize: ${typeof value === 'string' ? `"${value}"` : value} }`,
+      { apiKey: KEY, maxResponseSize: value },
+      exactly(`The maxResponseSize option must be a positive integer, got ${String(value)}.`),
+    ),
+  ),
+  construct(
+    '{ apiKey: "sk-with space" }',
+    { apiKey: 'sk-with space' },
+    exactly(
+      'The API key contains spaces, control or non-ASCII characters; check APIFREE_API_KEY or the apiKey option.',
+    ),
+  ),
+  construct(
+    '{ baseURL: "http://user:password@host/v1" } (credentials)',
+    { apiKey: KEY, baseURL: 'http://drill:hunter2-secret@127.0.0.1:9/v1' },
+    exactly(
+      "The baseURL http://127.0.0.1:9/v1 has credentials (user:password@) in it: they would be shown in errors and handled differently by each transport. Pass the API key with apiKey, and a proxy's credentials in the headers option.",
+    ),
+  ),
+  construct(
+    '{ baseURL: "http://user@host/v1" } (a user name only)',
+    { apiKey: KEY, baseURL: 'http://drill@127.0.0.1:9/v1' },
+    exactly(
+      "The baseURL http://127.0.0.1:9/v1 has credentials (user:password@) in it: they would be shown in errors and handled differently by each transport. Pass the API key with apiKey, and a proxy's credentials in the headers option.",
+    ),
+  ),
+  construct(
+    '{ baseURL: "…/v1?query#fragment" }',
+    { apiKey: KEY, baseURL: 'https://api.apifree.ai/v1?tenant=a#top' },
+    exactly(
+      'The baseURL https://api.apifree.ai/v1 has a query or fragment (?…#…); requests go to <baseURL>/responses, so use the bare URL, e.g. https://api.apifree.ai/v1.',
+    ),
+  ),
+  construct(
+    '{ baseURL: "…/v1?query" }',
+    { apiKey: KEY, baseURL: 'https://api.apifree.ai/v1?tenant=a' },
+    exactly(
+      'The baseURL https://api.apifree.ai/v1 has a query or fragment (?…); requests go to <baseURL>/responses, so use the bare URL, e.g. https://api.apifree.ai/v1.',
+    ),
+  ),
 
   create('undefined', undefined, /body/),
   create('null', null, /body/),
@@ -211,7 +258,9 @@ const cases: BadInputCase[] = [
           headers: { 'x-hostile-mode': 'json-not-object' },
         },
       ),
-    names: /not a JSON response object/,
+    names: exactly(
+      'APIFree answered HTTP 200 with a response this client cannot read (response must be an object, got an array): ["not","a","response"]',
+    ),
   },
   {
     name: 'server: a 200 JSON body cut short',
@@ -222,10 +271,165 @@ const cases: BadInputCase[] = [
           headers: { 'x-hostile-mode': 'echo-json-truncated' },
         },
       ),
-    names: /not a JSON response object/,
+    names:
+      /^APIFree answered HTTP 200 with a response this client cannot read \(a body that is not JSON\): \{"id":"resp_hostile"/,
+  },
+];
+
+/** The transports core has: undici (its Node default) and fetch (the `fetch` option). */
+const TRANSPORTS: Record<string, Partial<ClientOptions>> = {
+  undici: {},
+  fetch: { fetch: (input, init) => globalThis.fetch(input, init) },
+};
+
+/** Headers a caller may get wrong, and core's exact answer. */
+const BAD_HEADERS: Array<[string, Record<string, string>, string]> = [
+  [
+    'a value with CR/LF',
+    { 'x-note': 'a\r\nx-injected: 1' },
+    'The header "x-note" has a line break or NUL in its value; HTTP header values must be one line.',
+  ],
+  [
+    'a value with a lone LF',
+    { 'x-note': 'a\nb' },
+    'The header "x-note" has a line break or NUL in its value; HTTP header values must be one line.',
+  ],
+  [
+    'a value beyond Latin-1',
+    { 'x-note': 'café ☕' },
+    'The header "x-note" has a character HTTP header values cannot carry (control characters, or beyond Latin-1 such as emoji); encode the value, e.g. with encodeURIComponent.',
+  ],
+  [
+    'a bad name',
+    { 'x note': 'v' },
+    'The header name "x note" is not a valid HTTP header name (letters, digits and !#$%&\'*+-.^_`|~ only).',
+  ],
+  ...(
+    [
+      ['content-length', 'it is set from the body'],
+      ['Content-Length', 'it is set from the body'],
+      ['authorization', 'it is set from the API key (the apiKey option)'],
+      ['host', 'it is set from baseURL'],
+      ['transfer-encoding', 'it is set by the transport'],
+      ['connection', 'the connection is managed by the transport'],
+    ] as const
+  ).map(([name, reason]): [string, Record<string, string>, string] => [
+    `a ${name} header`,
+    { [name]: name === 'authorization' ? 'Bearer sk-other' : '5' },
+    `The header "${name}" cannot be set: ${reason}. Remove it from the headers option.`,
+  ]),
+];
+
+const headerCases: BadInputCase[] = Object.entries(TRANSPORTS).flatMap(([transport, extra]) =>
+  BAD_HEADERS.flatMap(([what, headers, message]): BadInputCase[] => [
+    {
+      name: `${transport}: new APIFree({ headers }) with ${what}`,
+      run: () => new APIFree({ apiKey: KEY, baseURL: hostile.baseURL, ...extra, headers }),
+      names: exactly(message),
+    },
+    {
+      name: `${transport}: responses.create(body, { headers }) with ${what}`,
+      run: () =>
+        new APIFree({
+          apiKey: KEY,
+          baseURL: hostile.baseURL,
+          maxRetries: 2,
+          ...extra,
+        }).responses.create(valid, { headers }),
+      names: exactly(message),
+      untouched: { requests: () => hostile.requests() },
+    },
+  ]),
+);
+
+/** A client whose `fetch` answers with `answer` instead of a Response. */
+const fetchAnswering = (answer: unknown) =>
+  new APIFree({
+    apiKey: KEY,
+    baseURL: sim.baseURL,
+    maxRetries: 2,
+    fetch: async () => answer as Response,
+  }).responses.create(valid);
+
+const fetchAnswerCases: BadInputCase[] = [
+  ['{ status: 200 } (no headers)', { status: 200 }, 'it has no Headers'],
+  ['null', null, 'it resolved to null'],
+  ['a string', 'OK', 'it resolved to string'],
+  [
+    '{ status: "200", headers }',
+    { status: '200', headers: new Headers() },
+    'its status is not a number',
+  ],
+  [
+    '{ status: 200, headers, body: "text" }',
+    { status: 200, headers: new Headers(), body: 'text' },
+    'its body is not a ReadableStream',
+  ],
+].map(([what, answer, problem]) => ({
+  name: `a custom fetch answering ${what}`,
+  run: () => fetchAnswering(answer),
+  names: exactly(
+    `The fetch option did not answer with a Response: ${problem}. A custom fetch must resolve to a Response (status, headers, body).`,
+  ),
+}));
+
+/** Answers from the hostile server that the client must refuse with a typed error. */
+const serverCases: BadInputCase[] = [
+  {
+    name: 'server: a compressed answer (gzip) though core asked for identity (undici)',
+    run: () =>
+      new APIFree({ apiKey: KEY, baseURL: hostile.baseURL, maxRetries: 0 }).responses.create(
+        valid,
+        { headers: { 'x-hostile-mode': 'gzip-json' } },
+      ),
+    names: exactly(
+      'APIFree answered with content-encoding gzip though this client asked for identity (uncompressed); a proxy in between may compress responses: let it pass them through as they are.',
+    ),
+  },
+  {
+    name: 'server: a compressed answer (gzip) through fetch is decompressed and read (bounded by maxResponseSize)',
+    run: () =>
+      new APIFree({
+        apiKey: KEY,
+        baseURL: hostile.baseURL,
+        maxRetries: 0,
+        ...TRANSPORTS.fetch,
+      }).responses.create(valid, { headers: { 'x-hostile-mode': 'gzip-json' } }),
+    names: /./,
+    check: (outcome: BadInputOutcome) =>
+      outcome.kind === 'returned' && (outcome.value as { status?: unknown }).status === 'completed'
+        ? undefined
+        : `expected the decompressed response, got ${outcome.kind}`,
+  },
+  {
+    name: 'server: a stream event larger than maxEventSize',
+    run: async () => {
+      const stream = await new APIFree({
+        apiKey: KEY,
+        baseURL: hostile.baseURL,
+        maxRetries: 0,
+        maxEventSize: 1024,
+      }).responses.create(
+        { ...valid, stream: true },
+        { headers: { 'x-hostile-mode': 'long-event' } },
+      );
+      for await (const _event of stream);
+    },
+    names: exactly('An event exceeded 1024 characters; the stream was stopped.'),
+  },
+  {
+    name: 'server: a JSON answer larger than maxResponseSize',
+    run: () => client({ maxResponseSize: 64, maxRetries: 2 }).responses.create(valid),
+    names: exactly(
+      'APIFree answered with a response larger than maxResponseSize (64 bytes); it was not read further. Raise maxResponseSize if you expect answers this large.',
+    ),
   },
 ];
 
 describe('@apifree/core: every invalid input gets a clear typed error (APIFreeError), nothing hangs', () => {
-  defineBadInputTable('core', cases, (error) => error instanceof APIFreeError);
+  defineBadInputTable(
+    'core',
+    [...cases, ...headerCases, ...fetchAnswerCases, ...serverCases],
+    (error) => error instanceof APIFreeError,
+  );
 });

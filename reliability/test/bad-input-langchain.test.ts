@@ -10,7 +10,12 @@ import type { Runnable } from '@langchain/core/runnables';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { z } from 'zod';
 import { MODEL } from '../src/adapters';
-import { type BadInputCase, type BadInputOutcome, defineBadInputTable } from '../src/bad-input';
+import {
+  type BadInputCase,
+  type BadInputOutcome,
+  defineBadInputTable,
+  exactly,
+} from '../src/bad-input';
 import { type HostileServer, startHostileServer } from '../src/hostile-server';
 import { type SimulatorProcess, startSimulatorProcess } from '../src/simulator-process';
 
@@ -105,7 +110,13 @@ const cases: BadInputCase[] = [
   construct('{ modelKwargs: "x" }', { model: MODEL, modelKwargs: 'x' }, /modelKwargs/),
   callWith('{ headers: "x" }', { headers: 'x-a: b' }, /headers/),
   callWith('{ requestMetadata: "x" }', { requestMetadata: 'x' }, /metadata/),
-  callWith('{ reasoning: { effort: "extreme" } }', { reasoning: { effort: 'extreme' } }, /effort/),
+  {
+    // A non-reasoning model is sent no reasoning settings at all (dropped with a warning).
+    name: 'stream("Hi", { reasoning: { effort: "extreme" } }) on a reasoning model (gpt-5-mini)',
+    run: () =>
+      streamAll(chat({ model: 'gpt-5-mini' }), 'Hi', loose({ reasoning: { effort: 'extreme' } })),
+    names: /effort/,
+  },
   {
     name: 'bindTools([{}])',
     run: () => streamAll(chat().bindTools([loose({})])),
@@ -234,6 +245,121 @@ const cases: BadInputCase[] = [
   },
 ];
 
+/** Headers a caller may get wrong: refused by core before anything is sent. */
+const BAD_HEADERS: Array<[string, Record<string, string>, string]> = [
+  [
+    'a value with CR/LF',
+    { 'x-note': 'a\r\nx-injected: 1' },
+    'The header "x-note" has a line break or NUL in its value; HTTP header values must be one line.',
+  ],
+  [
+    'a value beyond Latin-1',
+    { 'x-note': 'café ☕' },
+    'The header "x-note" has a character HTTP header values cannot carry (control characters, or beyond Latin-1 such as emoji); encode the value, e.g. with encodeURIComponent.',
+  ],
+  [
+    'a bad name',
+    { 'x note': 'v' },
+    'The header name "x note" is not a valid HTTP header name (letters, digits and !#$%&\'*+-.^_`|~ only).',
+  ],
+  [
+    'a content-length header',
+    { 'content-length': '5' },
+    'The header "content-length" cannot be set: it is set from the body. Remove it from the headers option.',
+  ],
+  [
+    'an authorization header',
+    { authorization: 'Bearer sk-other' },
+    'The header "authorization" cannot be set: it is set from the API key (the apiKey option). Remove it from the headers option.',
+  ],
+  [
+    'a host header',
+    { host: 'example.com' },
+    'The header "host" cannot be set: it is set from baseURL. Remove it from the headers option.',
+  ],
+];
+
+const hostileChat = (fields: Partial<ChatAPIFreeInput> = {}) =>
+  new ChatAPIFree({
+    model: MODEL,
+    apiKey: KEY,
+    baseURL: hostile.baseURL,
+    maxRetries: 2,
+    ...fields,
+  });
+
+const headerCases: BadInputCase[] = BAD_HEADERS.flatMap(([what, headers, message]) => [
+  {
+    name: `new ChatAPIFree({ headers }) with ${what}`,
+    run: () => streamAll(hostileChat({ headers })),
+    names: exactly(message),
+    untouched: { requests: () => hostile.requests() },
+  },
+  {
+    name: `stream("Hi", { headers }) with ${what}`,
+    run: () => streamAll(hostileChat(), 'Hi', { headers }),
+    names: exactly(message),
+    untouched: { requests: () => hostile.requests() },
+  },
+  {
+    name: `invoke("Hi", { headers }) with ${what}`,
+    run: () => hostileChat().invoke('Hi', { headers }),
+    names: exactly(message),
+    untouched: { requests: () => hostile.requests() },
+  },
+]);
+
+const moreCases: BadInputCase[] = [
+  construct(
+    '{ baseURL: "http://user:password@host/v1" } (credentials)',
+    { model: MODEL, baseURL: 'http://drill:hunter2-secret@127.0.0.1:9/v1' },
+    exactly(
+      "The baseURL http://127.0.0.1:9/v1 has credentials (user:password@) in it: they would be shown in errors and handled differently by each transport. Pass the API key with apiKey, and a proxy's credentials in the headers option.",
+    ),
+  ),
+  construct(
+    '{ baseURL: "…/v1?query#fragment" }',
+    { model: MODEL, baseURL: 'https://api.apifree.ai/v1?tenant=a#top' },
+    exactly(
+      'The baseURL https://api.apifree.ai/v1 has a query or fragment (?…#…); requests go to <baseURL>/responses, so use the bare URL, e.g. https://api.apifree.ai/v1.',
+    ),
+  ),
+  construct(
+    '{ timeout: 0 }',
+    { model: MODEL, timeout: 0 },
+    exactly('The timeout option must be a positive number of milliseconds, got 0.'),
+  ),
+  construct(
+    '{ timeout: "100" }',
+    { model: MODEL, timeout: '100' },
+    // The message prints the value, not its type ("got 100" for the string "100").
+    /^The timeout option must be a positive number of milliseconds/,
+  ),
+  construct(
+    '{ maxRetries: 101 }',
+    { model: MODEL, maxRetries: 101 },
+    exactly('new ChatAPIFree(fields): maxRetries must be an integer from 0 to 100, got 101.'),
+  ),
+  construct(
+    '{ temperature: 3 }',
+    { model: MODEL, temperature: 3 },
+    exactly('new ChatAPIFree(fields): temperature must be a number from 0 to 2, got 3.'),
+  ),
+  construct(
+    '{ topP: 1.5 }',
+    { model: MODEL, topP: 1.5 },
+    exactly('new ChatAPIFree(fields): topP must be a number from 0 to 1, got 1.5.'),
+  ),
+  {
+    name: 'new ChatAPIFree({ fetch }) whose fetch answers { status: 200 } (no headers), then invoke',
+    run: () =>
+      chat({ fetch: async () => loose<Response>({ status: 200 }), maxRetries: 2 }).invoke('Hi'),
+    names: exactly(
+      'The fetch option did not answer with a Response: it has no Headers. A custom fetch must resolve to a Response (status, headers, body).',
+    ),
+  },
+];
+
 /** Core's typed errors, and LangChain's own (OutputParserException and the LangChainError family). */
 function isTyped(error: unknown): boolean {
   if (error instanceof APIFreeError) return true;
@@ -241,5 +367,5 @@ function isTyped(error: unknown): boolean {
 }
 
 describe('@apifree/langchain: every invalid input gets a clear typed error, nothing hangs', () => {
-  defineBadInputTable('langchain', cases, isTyped);
+  defineBadInputTable('langchain', [...cases, ...headerCases, ...moreCases], isTyped);
 });
