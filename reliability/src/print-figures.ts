@@ -11,6 +11,18 @@ interface SecretsFigures {
   leakSummary: string[];
 }
 
+interface HostileFigures {
+  outcome: string;
+  requests: number;
+  offeredMebibytes: number | null;
+  writtenMebibytes: number;
+  baselineMebibytes: number;
+  peakMebibytes: number;
+  growthMebibytes: number;
+  boundMebibytes: number;
+  peakMethod: string;
+}
+
 interface BadInputFigures {
   tried: number;
   handled: number;
@@ -24,6 +36,7 @@ export function formatFigures(): string {
     soak?: SoakReport;
     secrets?: Record<string, SecretsFigures>;
     badInput?: Record<string, BadInputFigures>;
+    hostile?: Record<string, HostileFigures>;
   };
   const lines: string[] = ['', `Reliability drill figures (${RESULTS_FILE})`];
   if (figures.load) {
@@ -89,6 +102,19 @@ export function formatFigures(): string {
       lines.push(
         `  ${adapter}: ${secrets.scenarios} scenarios, ${secrets.artifactsScanned} artifacts (${secrets.charactersScanned} characters), ${secrets.leaks} leaks`,
         ...secrets.leakSummary.map((leak) => `    ! ${leak}`),
+      );
+    }
+  }
+  if (figures.hostile) {
+    lines.push(
+      '',
+      'Hostile servers: one child process per case, peak RSS growth over its baseline',
+    );
+    for (const [name, row] of Object.entries(figures.hostile)) {
+      const offered =
+        row.offeredMebibytes === null ? '' : ` of ${row.offeredMebibytes} MiB offered`;
+      lines.push(
+        `  ${name.padEnd(38)} ${row.outcome.padEnd(48)} ${row.requests} req, ${row.writtenMebibytes} MiB written${offered}; +${row.growthMebibytes} MiB (bound ${row.boundMebibytes}, ${row.peakMethod})`,
       );
     }
   }
