@@ -23,7 +23,7 @@ import { maskSecret } from './secret/mask-secret';
 import { createRedactor, type Redactor } from './secret/redactor';
 import { sleep } from './sleep';
 import { createFetchTransport } from './transport/fetch-transport';
-import type { Transport, TransportResponse } from './transport/transport';
+import type { Transport, TransportBody, TransportResponse } from './transport/transport';
 import { responseProblem } from './wire/check-shape';
 import type {
   ResponseCreateParams,
@@ -31,6 +31,7 @@ import type {
   ResponseCreateParamsStreaming,
 } from './wire/request';
 import type { Response } from './wire/response';
+import type { ResponseStreamEvent } from './wire/stream-events';
 
 type ResolvedRequest = ReturnType<typeof resolveRequestSettings>;
 
@@ -141,8 +142,16 @@ export class APIFree {
         };
       }
       if (stream && info.headers.get('content-type')?.includes('application/json')) {
-        // A server that cannot stream (or fails before it starts) may answer with JSON: report what it said.
-        throw await this.#httpError(response, info, controller.signal, url);
+        // A server that cannot stream (or fails before it starts) may answer with JSON: an
+        // answer is streamed as its terminal event, an error body reported as an error.
+        const { text, truncated } = await this.#read(
+          response,
+          controller.signal,
+          url,
+          this.#settings.maxResponseSize,
+        );
+        if (truncated) throw this.#tooLarge(info);
+        response = { ...response, body: terminalEventBody(this.#streamedJSON(text, info)) };
       }
       if (stream) {
         clearTimeout(timer);
@@ -186,6 +195,10 @@ export class APIFree {
     url: string,
   ): Promise<APIError> {
     const { text, truncated } = await this.#read(response, signal, url, MAX_ERROR_BODY_BYTES);
+    return this.#errorFromBody(text, truncated, info);
+  }
+
+  #errorFromBody(text: string, truncated: boolean, info: ResponseInfo): APIError {
     const redactor = this.#redactor;
     let body: unknown;
     try {
@@ -246,9 +259,38 @@ export class APIFree {
     return response;
   }
 
+  /**
+   * The terminal event standing for a JSON body sent to a streaming request: a response
+   * object (checked like any JSON answer; `failed` throws its error), or, for anything
+   * else (`{"error": …}`), the error the body describes.
+   */
+  #streamedJSON(text: string, info: ResponseInfo): ResponseStreamEvent {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw this.#invalidResponse('a body that is not JSON', text, info);
+    }
+    const isResponse =
+      typeof value === 'object' &&
+      value !== null &&
+      ((value as { object?: unknown }).object === 'response' ||
+        Array.isArray((value as { output?: unknown }).output));
+    if (!isResponse) throw this.#errorFromBody(text, false, info);
+    const answer = this.#parseJSON(text, info);
+    const status = answer.status ?? 'completed';
+    if (status === 'completed') return { type: 'response.completed', response: answer };
+    if (status === 'incomplete') return { type: 'response.incomplete', response: answer };
+    throw this.#invalidResponse(
+      `a streaming request answered with a response whose status is ${JSON.stringify(status)}`,
+      text,
+      info,
+    );
+  }
+
   #invalidResponse(problem: string, text: string, info: ResponseInfo): APIStreamError {
     return new APIStreamError({
-      message: `APIFree answered HTTP ${info.status} with a response this client cannot read (${this.#redactor.text(problem)}): ${this.#redactor.text(text).slice(0, 200)}`,
+      message: `APIFree answered HTTP ${info.status} with a response this client cannot read (${this.#redactor.text(problem)}): ${this.#redactor.preview(text, 200)}`,
       code: 'invalid_response',
       requestId: info.requestId,
     });
@@ -392,4 +434,16 @@ function lowercase(headers: Record<string, string>): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) result[name.toLowerCase()] = value;
   return result;
+}
+
+/** A stream body holding one event: what a JSON answer to a streaming request reads as. */
+function terminalEventBody(event: ResponseStreamEvent): TransportBody {
+  const bytes = new TextEncoder().encode(`data: ${JSON.stringify(event)}\n\n`);
+  return {
+    async *[Symbol.asyncIterator]() {
+      yield bytes;
+    },
+    cancel() {},
+    finish() {},
+  };
 }

@@ -211,7 +211,7 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
       // The parser's own message quotes the raw data; the redacted preview says the same safely.
       this.#fail(
         this.#error(
-          `APIFree sent an event that is not valid JSON: ${preview(this.#source.redactor.text(data))}`,
+          `APIFree sent an event that is not valid JSON: ${this.#source.redactor.preview(data, 200)}`,
           'invalid_event',
         ),
       );
@@ -220,7 +220,7 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
     if (typeof event !== 'object' || event === null || Array.isArray(event)) {
       this.#fail(
         this.#error(
-          `APIFree sent an event that is not a JSON object: ${preview(this.#source.redactor.text(data))}`,
+          `APIFree sent an event that is not a JSON object: ${this.#source.redactor.preview(data, 200)}`,
           'invalid_event',
         ),
       );
@@ -308,8 +308,4 @@ export function responseFailedError(
     response: safe,
     ...(options.event !== undefined && { event: redactor.value(options.event) }),
   });
-}
-
-function preview(data: string): string {
-  return data.length > 200 ? `${data.slice(0, 200)}…` : data;
 }

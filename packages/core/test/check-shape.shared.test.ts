@@ -87,13 +87,32 @@ const malformed: Array<[string, unknown, string]> = [
     'APIFree sent a response.output_text.delta event this client cannot read: output_index must be a non-negative integer, got a string.',
   ],
   [
-    'a function call without a name',
+    'a finished function call without a name',
+    {
+      type: 'response.output_item.done',
+      output_index: 0,
+      item: { type: 'function_call', call_id: 'c', arguments: '{}' },
+    },
+    'APIFree sent a response.output_item.done event this client cannot read: item.name must be a string, got nothing.',
+  ],
+  [
+    'a function call added with a call_id that is a number',
     {
       type: 'response.output_item.added',
       output_index: 0,
-      item: { type: 'function_call', call_id: 'c' },
+      item: { type: 'function_call', call_id: 7 },
     },
-    'APIFree sent a response.output_item.added event this client cannot read: item.name must be a string, got nothing.',
+    'APIFree sent a response.output_item.added event this client cannot read: item.call_id must be a string, got the number 7.',
+  ],
+  [
+    'arguments done with a name that is not a string',
+    {
+      type: 'response.function_call_arguments.done',
+      output_index: 0,
+      arguments: '{}',
+      name: ['now'],
+    },
+    'APIFree sent a response.function_call_arguments.done event this client cannot read: name must be a string, got an array.',
   ],
   [
     'usage that is a string',

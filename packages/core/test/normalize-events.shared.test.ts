@@ -4,6 +4,7 @@ import {
   APIStreamError,
   APIStreamTruncatedError,
   createEventNormalizer,
+  normalizeEvents,
   type OutputEvent,
   type Response,
   type ResponseStreamEvent,
@@ -68,13 +69,28 @@ function shapes(events: OutputEvent[]) {
   });
 }
 
-const textEvents = (itemId: string, deltas: string[], final: string, outputIndex = 0) => [
-  { type: 'text-start', outputIndex, itemId, contentIndex: 0 },
-  ...deltas.map((delta) => ({ type: 'text-delta', outputIndex, itemId, contentIndex: 0, delta })),
+const textEvents = (
+  itemId: string,
+  deltas: string[],
+  final: string,
+  outputIndex = 0,
+  // Synthetic keys (`item-<n>`) are never the server's.
+  serverItemId = itemId.startsWith('item-') ? undefined : itemId,
+) => [
+  { type: 'text-start', outputIndex, itemId, serverItemId, contentIndex: 0 },
+  ...deltas.map((delta) => ({
+    type: 'text-delta',
+    outputIndex,
+    itemId,
+    serverItemId,
+    contentIndex: 0,
+    delta,
+  })),
   {
     type: 'text-end',
     outputIndex,
     itemId,
+    serverItemId,
     contentIndex: 0,
     text: final,
     annotations: [],
@@ -250,7 +266,21 @@ describe('normalised text', () => {
       },
       completed([message('xy', 'c')]),
     ]);
-    expect(shapes(events).slice(1, -1)).toEqual(textEvents('a', ['x', 'y'], 'xy'));
+    // The key stays the first id; serverItemId follows the server's latest.
+    const position = { outputIndex: 0, itemId: 'a', contentIndex: 0 };
+    expect(shapes(events).slice(1, -1)).toEqual([
+      { type: 'text-start', ...position, serverItemId: 'a' },
+      { type: 'text-delta', ...position, serverItemId: 'a', delta: 'x' },
+      { type: 'text-delta', ...position, serverItemId: 'b', delta: 'y' },
+      {
+        type: 'text-end',
+        ...position,
+        serverItemId: 'c',
+        text: 'xy',
+        annotations: [],
+        partial: false,
+      },
+    ]);
   });
 
   it('annotations streamed and in the finished item are delivered once', () => {
@@ -318,19 +348,34 @@ describe('normalised text', () => {
       completed([refused]),
     ]);
     expect(shapes(events).slice(1)).toEqual([
-      { type: 'refusal-start', outputIndex: 0, itemId: 'msg_1', contentIndex: 0 },
+      {
+        type: 'refusal-start',
+        outputIndex: 0,
+        itemId: 'msg_1',
+        serverItemId: 'msg_1',
+        contentIndex: 0,
+      },
       {
         type: 'refusal-delta',
         outputIndex: 0,
         itemId: 'msg_1',
+        serverItemId: 'msg_1',
         contentIndex: 0,
         delta: 'I cannot',
       },
-      { type: 'refusal-delta', outputIndex: 0, itemId: 'msg_1', contentIndex: 0, delta: ' help.' },
+      {
+        type: 'refusal-delta',
+        outputIndex: 0,
+        itemId: 'msg_1',
+        serverItemId: 'msg_1',
+        contentIndex: 0,
+        delta: ' help.',
+      },
       {
         type: 'refusal-end',
         outputIndex: 0,
         itemId: 'msg_1',
+        serverItemId: 'msg_1',
         contentIndex: 0,
         refusal: 'I cannot help.',
         partial: false,
@@ -349,7 +394,13 @@ describe('normalised function calls', () => {
     arguments: args,
     status: 'completed',
   });
-  const position = { outputIndex: 0, itemId: 'fc_1', callId: 'call_1', name: 'get_weather' };
+  const position = {
+    outputIndex: 0,
+    itemId: 'fc_1',
+    serverItemId: 'fc_1',
+    callId: 'call_1',
+    name: 'get_weather',
+  };
 
   it('arguments only in function_call_arguments.done (LM Studio): one delta, then the end', () => {
     const events = run([
@@ -484,6 +535,7 @@ describe('normalised reasoning', () => {
     const at = (part: 'summary' | 'text', partIndex: number) => ({
       outputIndex: 0,
       itemId: 'rs_1',
+      serverItemId: 'rs_1',
       part,
       partIndex,
     });
@@ -510,6 +562,7 @@ describe('normalised reasoning', () => {
         type: 'reasoning-item',
         outputIndex: 0,
         itemId: 'rs_1',
+        serverItemId: 'rs_1',
         item: {
           type: 'reasoning',
           id: 'rs_1',
@@ -585,6 +638,7 @@ describe('failures and usage', () => {
         type: 'text-end',
         outputIndex: 0,
         itemId: 'm',
+        serverItemId: 'm',
         contentIndex: 0,
         text: 'Half',
         annotations: [],
@@ -594,6 +648,7 @@ describe('failures and usage', () => {
         type: 'tool-call-end',
         outputIndex: 1,
         itemId: 'fc',
+        serverItemId: 'fc',
         callId: 'c',
         name: 'f',
         arguments: '',
@@ -671,6 +726,7 @@ describe('readResponse reads a JSON answer as the stream of it would be read', (
         type: 'reasoning',
         outputIndex: 0,
         itemId: 'rs_1',
+        serverItemId: 'rs_1',
         part: 'summary',
         partIndex: 0,
         text: 'Plan.',
@@ -680,6 +736,7 @@ describe('readResponse reads a JSON answer as the stream of it would be read', (
         type: 'reasoning-item',
         outputIndex: 0,
         itemId: 'rs_1',
+        serverItemId: 'rs_1',
         item: {
           type: 'reasoning',
           id: 'rs_1',
@@ -691,6 +748,7 @@ describe('readResponse reads a JSON answer as the stream of it would be read', (
         type: 'text',
         outputIndex: 1,
         itemId: 'msg_1',
+        serverItemId: 'msg_1',
         contentIndex: 0,
         text: 'Checking.',
         annotations: [],
@@ -699,6 +757,7 @@ describe('readResponse reads a JSON answer as the stream of it would be read', (
         type: 'tool-call',
         outputIndex: 2,
         itemId: 'fc_1',
+        serverItemId: 'fc_1',
         callId: 'call_1',
         name: 'now',
         arguments: '',
@@ -724,6 +783,231 @@ describe('readResponse reads a JSON answer as the stream of it would be read', (
       message: 'The response failed (server_error): Boom.',
       code: 'server_error',
       response: failed,
+    });
+  });
+});
+
+describe('servers that break the event order', () => {
+  /** Every block's events, in order, keyed by block: start, deltas, end — nothing after. */
+  function blockOrder(events: OutputEvent[]) {
+    const order = new Map<string, string[]>();
+    for (const event of events) {
+      const [kind, step] = event.type.split(/-(?=start$|delta$|end$)/);
+      if (step === undefined || !('outputIndex' in event)) continue;
+      const part =
+        'contentIndex' in event ? event.contentIndex : 'partIndex' in event ? event.partIndex : '';
+      const key = `${kind}:${event.outputIndex}:${part}`;
+      order.set(key, [...(order.get(key) ?? []), step as string]);
+    }
+    return order;
+  }
+
+  it('a terminal output in another order matches items by id, not position', () => {
+    const reasoning = {
+      type: 'reasoning',
+      id: 'rs_1',
+      summary: [{ type: 'summary_text', text: 'R' }],
+    };
+    const events = run([
+      created,
+      {
+        type: 'response.output_item.added',
+        output_index: 0,
+        item: { ...message(''), content: [] },
+      },
+      {
+        type: 'response.output_text.delta',
+        output_index: 0,
+        item_id: 'msg_1',
+        content_index: 0,
+        delta: 'Hi',
+      },
+      // The terminal response lists a reasoning item first, then the message.
+      completed([reasoning, message('Hi')]),
+    ]);
+    const texts = events.filter((event) => event.type.startsWith('text-'));
+    expect(
+      texts.map((event) => [event.type, (event as { outputIndex: number }).outputIndex]),
+    ).toEqual([
+      ['text-start', 0],
+      ['text-delta', 0],
+      ['text-end', 0],
+    ]);
+    expect(events.find((event) => event.type === 'text-end')).toMatchObject({ text: 'Hi' });
+    // The reasoning item the stream never announced gets an output index of its own.
+    expect(events.find((event) => event.type === 'reasoning-end')).toMatchObject({
+      outputIndex: 1,
+      itemId: 'rs_1',
+      text: 'R',
+    });
+    for (const steps of blockOrder(events).values()) expect(steps.at(-1)).toBe('end');
+  });
+
+  it('a terminal output without ids matches by position when the type agrees', () => {
+    const events = run([
+      created,
+      { type: 'response.output_text.delta', output_index: 0, content_index: 0, delta: 'Hi' },
+      completed([{ ...message('Hi there'), id: undefined }]),
+    ]);
+    expect(shapes(events).slice(1, -1)).toEqual(textEvents('item-0', ['Hi', ' there'], 'Hi there'));
+  });
+
+  it('events after an item ended are ignored, with one warning', () => {
+    const events = run([
+      created,
+      {
+        type: 'response.output_text.delta',
+        output_index: 0,
+        item_id: 'msg_1',
+        content_index: 0,
+        delta: 'Hi',
+      },
+      { type: 'response.output_item.done', output_index: 0, item: message('Hi') },
+      {
+        type: 'response.output_text.delta',
+        output_index: 0,
+        item_id: 'msg_1',
+        content_index: 0,
+        delta: ' late',
+      },
+      {
+        type: 'response.refusal.delta',
+        output_index: 0,
+        item_id: 'msg_1',
+        content_index: 1,
+        delta: 'No',
+      },
+      completed([message('Hi')]),
+    ]);
+    expect(shapes(events).slice(1, -1)).toEqual(textEvents('msg_1', ['Hi'], 'Hi'));
+    const finish = events.at(-1);
+    expect(finish?.type === 'finish' && finish.warnings).toEqual([
+      'output[0]: events arrived after the item ended (output_item.done); they were ignored.',
+    ]);
+  });
+
+  it('response.incomplete without a reason finishes as other, not completed', () => {
+    const events = run([
+      created,
+      {
+        type: 'response.incomplete',
+        response: response([message('Hal')], { status: 'incomplete', incomplete_details: null }),
+      },
+    ]);
+    expect(events.at(-1)).toMatchObject({
+      type: 'finish',
+      finish: { kind: 'other', raw: 'incomplete' },
+    });
+  });
+
+  it('a refusal without content_index opens its own block after the text', () => {
+    const events = run([
+      created,
+      { type: 'response.output_text.delta', output_index: 0, item_id: 'msg_1', delta: 'I ' },
+      { type: 'response.refusal.delta', output_index: 0, item_id: 'msg_1', delta: 'cannot' },
+      { type: 'response.output_text.delta', output_index: 0, item_id: 'msg_1', delta: 'see' },
+    ]);
+    expect(
+      events
+        .slice(1)
+        .map((event) => [event.type, (event as { contentIndex: number }).contentIndex]),
+    ).toEqual([
+      ['text-start', 0],
+      ['text-delta', 0],
+      ['refusal-start', 1],
+      ['refusal-delta', 1],
+      ['text-delta', 0],
+    ]);
+  });
+
+  it('arguments that contradict the deltas warn once, however many final values say so', () => {
+    const call = {
+      type: 'function_call',
+      id: 'fc_1',
+      call_id: 'call_1',
+      name: 'now',
+      arguments: '',
+    };
+    const events = run([
+      created,
+      { type: 'response.output_item.added', output_index: 0, item: call },
+      {
+        type: 'response.function_call_arguments.delta',
+        output_index: 0,
+        item_id: 'fc_1',
+        delta: '{"a"',
+      },
+      {
+        type: 'response.function_call_arguments.done',
+        output_index: 0,
+        item_id: 'fc_1',
+        arguments: '{"b":1}',
+      },
+      {
+        type: 'response.output_item.done',
+        output_index: 0,
+        item: { ...call, arguments: '{"b":1}' },
+      },
+      completed([{ ...call, arguments: '{"b":1}' }]),
+    ]);
+    const finish = events.at(-1);
+    expect(finish?.type === 'finish' && finish.warnings).toEqual([
+      'output[0].arguments: the streamed deltas differ from the final value; the final value (in the response) is authoritative.',
+    ]);
+    expect(events.find((event) => event.type === 'tool-call-end')).toMatchObject({
+      arguments: '{"b":1}',
+    });
+  });
+
+  it('a reasoning item the server gave no id is not offered for replay', () => {
+    const events = run([
+      created,
+      completed([{ type: 'reasoning', summary: [{ type: 'summary_text', text: 'R' }] }]),
+    ]);
+    expect(events.find((event) => event.type === 'reasoning-end')).toMatchObject({
+      itemId: 'item-0',
+      serverItemId: undefined,
+    });
+    expect(events.some((event) => event.type === 'reasoning-item')).toBe(false);
+  });
+
+  it('a source that ends without a terminal event fails as truncated', async () => {
+    async function* source() {
+      yield created as ResponseStreamEvent;
+      yield {
+        type: 'response.output_text.delta',
+        output_index: 0,
+        item_id: 'msg_1',
+        content_index: 0,
+        delta: 'Hi',
+      } as ResponseStreamEvent;
+    }
+    const events: OutputEvent[] = [];
+    for await (const event of normalizeEvents(source())) events.push(event);
+    expect(events.at(-2)).toMatchObject({ type: 'text-end', text: 'Hi', partial: true });
+    const failure = events.at(-1);
+    expect(failure).toMatchObject({
+      type: 'failure',
+      finish: { kind: 'interrupted', raw: 'stream_truncated' },
+    });
+    expect(failure?.type === 'failure' && failure.error).toBeInstanceOf(APIStreamTruncatedError);
+  });
+});
+
+describe('readResponse checks what it reads', () => {
+  it('a response it cannot read is invalid_response, not a TypeError', () => {
+    const broken = { id: 'r', status: 'completed', output: [{ type: 'message', content: 'Hi' }] };
+    let thrown: unknown;
+    try {
+      readResponse(broken as unknown as Response);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(APIStreamError);
+    expect(thrown).toMatchObject({
+      code: 'invalid_response',
+      message:
+        'This response cannot be read: response.output[0].content must be an array, got a string.',
     });
   });
 });

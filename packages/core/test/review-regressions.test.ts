@@ -111,6 +111,68 @@ describe('hostile or odd servers', () => {
     expect((error as Error).message).toContain('not available for streaming');
   });
 
+  it('a streaming request answered with a JSON response streams it as its terminal event', async () => {
+    const answer = {
+      id: 'resp_json',
+      object: 'response',
+      status: 'completed',
+      model: 'gpt-4o',
+      output: [
+        {
+          type: 'message',
+          id: 'msg_1',
+          role: 'assistant',
+          content: [{ type: 'output_text', text: 'Hello.', annotations: [] }],
+        },
+      ],
+      usage: { input_tokens: 3, output_tokens: 2, total_tokens: 5 },
+    };
+    server = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(answer, null, 2));
+    });
+    const client = new APIFree({ apiKey: 'k', baseURL: server.baseURL });
+    const stream = await client.responses.create({ model: 'gpt-4o', input: 'x', stream: true });
+    const { events, error } = await collect(stream);
+    expect(error).toBeUndefined();
+    expect(events).toEqual([{ type: 'response.completed', response: answer }]);
+    expect(await stream.finalResponse()).toEqual(answer);
+  });
+
+  it('a streaming request answered with a failed or unfinished JSON response throws its error', async () => {
+    for (const [body, expected] of [
+      [
+        {
+          id: 'r',
+          status: 'failed',
+          output: [],
+          error: { code: 'server_error', message: 'Down.' },
+        },
+        {
+          name: 'APIResponseFailedError',
+          code: 'server_error',
+          message: 'The response failed (server_error): Down.',
+        },
+      ],
+      [
+        { id: 'r', status: 'queued', output: [] },
+        { name: 'APIStreamError', code: 'invalid_response' },
+      ],
+    ] as const) {
+      server = await startTestServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(body));
+      });
+      const client = new APIFree({ apiKey: 'k', baseURL: server.baseURL, maxRetries: 0 });
+      const error = await client.responses
+        .create({ model: 'gpt-4o', input: 'x', stream: true })
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject(expected);
+      await server.close();
+      server = undefined;
+    }
+  });
+
   it('empty data lines (keep-alives) are skipped', async () => {
     server = await startTestServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -178,6 +240,12 @@ describe('stream lifecycle', () => {
     );
     expect(error).toBeUndefined();
     expect(events.at(-1)?.type).toBe('response.completed');
+    await server.close();
+    // A stream that stalls for good: only the idle timeout can end it, however slow the machine.
+    server = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write(created);
+    });
     const strict = new APIFree({ apiKey: 'k', baseURL: server.baseURL, streamIdleTimeout: 100 });
     const stalled = await collect(
       await strict.responses.create({ model: 'gpt-4o', input: 'x', stream: true }),

@@ -11,6 +11,7 @@ import {
   retryDelay,
   shouldRetryResponse,
 } from '../src/index';
+import { createRedactor } from '../src/secret/redactor';
 
 describe('retryDelay', () => {
   const headers = (values: Record<string, string>) => new Headers(values);
@@ -96,5 +97,63 @@ describe('helpers', () => {
     expect(
       redactSecret('key sk-abcdefghijklmnopq and sk-abcdefghijklmnopq', 'sk-abcdefghijklmnopq'),
     ).toBe('key sk-a****nopq and sk-a****nopq');
+  });
+});
+
+describe('the redactor', () => {
+  const key = 'sk-live-0123456789abcdefghij';
+  const masked = 'sk-l****ghij';
+
+  it('masks a short key where it stands whole, not inside other words', () => {
+    const redactor = createRedactor('sk-ab12');
+    expect(redactor.text('Bearer sk-ab12 rejected; "sk-ab12", xsk-ab12y')).toBe(
+      'Bearer **** rejected; "****", xsk-ab12y',
+    );
+  });
+
+  it('masks the key upper-cased, and every one of many echoes in one pass', () => {
+    expect(redactSecret(`AUTH: ${key.toUpperCase()}`, key)).toBe(`AUTH: ${masked}`);
+    const echoes = Array.from({ length: 5000 }, (_, index) => `${index}:${key}`).join(' ');
+    const expected = Array.from({ length: 5000 }, (_, index) => `${index}:${masked}`).join(' ');
+    expect(redactSecret(echoes, key)).toBe(expected);
+  });
+
+  it('echoes that touch become one mask', () => {
+    // A server that echoed a cut piece of the key, then the whole key.
+    expect(redactSecret(`${key.slice(0, 20)}${key}`, key)).toBe(masked);
+  });
+
+  it('preview masks a key cut by the preview and reads no more than it needs', () => {
+    const text = `${'x'.repeat(190)}${key}${'y'.repeat(1_000_000)}`;
+    const preview = createRedactor(key).preview(text, 200);
+    expect(preview).toBe(`${'x'.repeat(190)}${masked}`.slice(0, 200) + '…');
+    expect(preview).not.toContain(key.slice(0, 10));
+  });
+
+  it('JSON nested deeper than it walks is replaced, not a stack overflow', () => {
+    let deep: unknown = key;
+    for (let level = 0; level < 50_000; level++) deep = [deep];
+    const safe = createRedactor(key).value(deep);
+    let inner: unknown = safe;
+    for (let level = 0; level < 128; level++) inner = (inner as unknown[])[0];
+    expect(inner).toBe('[nested too deep to show]');
+  });
+
+  it('an error kept as a cause is always a masked copy with its code', () => {
+    const original = Object.assign(new Error(`connect failed for ${key}`), {
+      code: 'ECONNREFUSED',
+      errno: -111,
+      secretHolder: { key },
+    });
+    const copy = createRedactor(key).cause(original) as Error & Record<string, unknown>;
+    expect(copy).not.toBe(original);
+    expect(copy).toMatchObject({
+      message: `connect failed for ${masked}`,
+      code: 'ECONNREFUSED',
+      errno: -111,
+    });
+    expect(copy.secretHolder).toBeUndefined();
+    const clean = createRedactor(key).cause(new TypeError('fetch failed')) as Error;
+    expect(clean).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
   });
 });

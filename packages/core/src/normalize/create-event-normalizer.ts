@@ -33,8 +33,12 @@ interface ReasoningBlock {
 interface ItemState {
   outputIndex: number;
   itemId: string;
+  /** The latest id the server gave the item; only this may be sent back to it. */
+  serverItemId: string | undefined;
   type: string;
   ended: boolean;
+  /** Matched to an item of the terminal response. */
+  settled: boolean;
   /** Message parts by content index, reasoning parts by `summary:<i>` / `text:<i>`. */
   texts: Map<number, TextBlock>;
   reasonings: Map<string, ReasoningBlock>;
@@ -56,6 +60,8 @@ export interface EventNormalizer {
    * `failure` event with the error's classification.
    */
   fail(error: unknown): void;
+  /** Whether the answer ended: a terminal event was pushed, or `fail` was called. */
+  readonly finished: boolean;
 }
 
 /**
@@ -87,6 +93,11 @@ export function createEventNormalizer(emit: (event: OutputEvent) => void): Event
   let hasToolCalls = false;
   let hasRefusal = false;
   let finished = false;
+  let lateEventsWarned = false;
+
+  function warn(warning: string): void {
+    if (!warnings.includes(warning)) warnings.push(warning);
+  }
 
   function state(outputIndex: number, type: string, itemId: string | undefined): ItemState {
     let item = items.get(outputIndex);
@@ -94,8 +105,10 @@ export function createEventNormalizer(emit: (event: OutputEvent) => void): Event
       item = {
         outputIndex,
         itemId: itemId ?? `item-${outputIndex}`,
+        serverItemId: itemId,
         type,
         ended: false,
+        settled: false,
         texts: new Map(),
         reasonings: new Map(),
         encryptedContent: undefined,
@@ -106,8 +119,26 @@ export function createEventNormalizer(emit: (event: OutputEvent) => void): Event
         doneArguments: undefined,
       };
       items.set(outputIndex, item);
+    } else if (itemId !== undefined) {
+      item.serverItemId = itemId;
     }
     return item;
+  }
+
+  /**
+   * The open item an event about `outputIndex` belongs to, or `undefined` (after one
+   * warning) when that item already ended: a block must not reopen after its end.
+   */
+  function open(outputIndex: number, type: string, itemId: string | undefined) {
+    const item = state(outputIndex, type, itemId);
+    if (!item.ended) return item;
+    if (!lateEventsWarned) {
+      lateEventsWarned = true;
+      warn(
+        `output[${outputIndex}]: events arrived after the item ended (output_item.done); they were ignored.`,
+      );
+    }
+    return undefined;
   }
 
   function learn(item: ItemState, from: Item): void {
@@ -122,7 +153,27 @@ export function createEventNormalizer(emit: (event: OutputEvent) => void): Event
     }
   }
 
-  const position = (item: ItemState) => ({ outputIndex: item.outputIndex, itemId: item.itemId });
+  const position = (item: ItemState) => ({
+    outputIndex: item.outputIndex,
+    itemId: item.itemId,
+    serverItemId: item.serverItemId,
+  });
+
+  /**
+   * The content index of a text or refusal event. A server that omits it means the
+   * latest part of that kind (or a new one): a refusal never merges into a text part.
+   */
+  function contentIndexOf(item: ItemState, kind: 'text' | 'refusal', given: number | undefined) {
+    if (given !== undefined) return given;
+    let latest: number | undefined;
+    let next = 0;
+    for (const block of item.texts.values()) {
+      if (block.kind === kind && (latest === undefined || block.contentIndex > latest))
+        latest = block.contentIndex;
+      next = Math.max(next, block.contentIndex + 1);
+    }
+    return latest ?? next;
+  }
 
   function textBlock(item: ItemState, kind: 'text' | 'refusal', contentIndex: number): TextBlock {
     let block = item.texts.get(contentIndex);
@@ -149,7 +200,7 @@ export function createEventNormalizer(emit: (event: OutputEvent) => void): Event
   /** The rest of a final value beyond what was streamed, or a warning when they disagree. */
   function remainder(streamed: string, final: string, where: string): string {
     if (final.startsWith(streamed)) return final.slice(streamed.length);
-    warnings.push(
+    warn(
       `${where}: the streamed deltas differ from the final value; the final value (in the response) is authoritative.`,
     );
     return '';
@@ -200,8 +251,7 @@ export function createEventNormalizer(emit: (event: OutputEvent) => void): Event
     block.streamed += delta;
     emit({
       type: 'reasoning-delta',
-      outputIndex: item.outputIndex,
-      itemId: item.itemId,
+      ...position(item),
       part: block.part,
       partIndex: block.partIndex,
       delta,
@@ -232,8 +282,7 @@ export function createEventNormalizer(emit: (event: OutputEvent) => void): Event
     if (item.started)
       emit({
         type: 'tool-call-delta',
-        outputIndex: item.outputIndex,
-        itemId: item.itemId,
+        ...position(item),
         callId: item.callId as string,
         name: item.name as string,
         delta,
@@ -297,11 +346,13 @@ export function createEventNormalizer(emit: (event: OutputEvent) => void): Event
             partial,
           });
         }
-        if (reasoning !== undefined && !partial) {
+        // Only an item the server named can be replayed (the id refers to it).
+        const id = reasoning?.id ?? item.serverItemId;
+        if (reasoning !== undefined && !partial && id !== undefined) {
           emit({
             type: 'reasoning-item',
             ...position(item),
-            item: storedReasoningItem({ ...reasoning, id: reasoning.id ?? item.itemId }),
+            item: storedReasoningItem({ ...reasoning, id }),
           });
         }
         return;
@@ -334,21 +385,46 @@ export function createEventNormalizer(emit: (event: OutputEvent) => void): Event
     }
   }
 
-  function itemFrom(outputIndex: number, item: Item): ItemState {
-    const current = state(
-      outputIndex,
-      item.type,
-      typeof item.id === 'string' ? item.id : undefined,
-    );
-    learn(current, item);
-    return current;
+  /**
+   * The item state a finished item of the terminal response belongs to: the streamed item
+   * with its id, else the one at its position if of the same type, else a new one (a
+   * server's `output` may leave out or reorder what it streamed).
+   */
+  function settledItem(position: number, finishedItem: Item, finalIds: Set<string>): ItemState {
+    const id = typeof finishedItem.id === 'string' ? finishedItem.id : undefined;
+    let match: ItemState | undefined;
+    if (id !== undefined)
+      for (const item of items.values())
+        if (!item.settled && (item.serverItemId === id || item.itemId === id)) match = item;
+    if (match === undefined) {
+      const atPosition = items.get(position);
+      if (
+        atPosition !== undefined &&
+        !atPosition.settled &&
+        atPosition.type === finishedItem.type &&
+        (atPosition.serverItemId === undefined || !finalIds.has(atPosition.serverItemId))
+      )
+        match = atPosition;
+    }
+    if (match === undefined) {
+      const free = items.has(position) ? Math.max(...items.keys()) + 1 : position;
+      match = state(free, finishedItem.type, id);
+    } else if (id !== undefined) {
+      match.serverItemId = id;
+    }
+    match.settled = true;
+    learn(match, finishedItem);
+    return match;
   }
 
-  function terminal(response: Response): void {
+  function terminal(response: Response, eventType: 'response.completed' | 'response.incomplete') {
     finished = true;
     const output = response.output as Item[];
-    for (const [outputIndex, finishedItem] of output.entries()) {
-      const item = itemFrom(outputIndex, finishedItem);
+    const finalIds = new Set<string>();
+    for (const finishedItem of output)
+      if (typeof finishedItem.id === 'string') finalIds.add(finishedItem.id);
+    for (const [position, finishedItem] of output.entries()) {
+      const item = settledItem(position, finishedItem, finalIds);
       if (item.type === 'function_call') startCall(item);
       endItem(item, finishedItem, false);
     }
@@ -358,7 +434,7 @@ export function createEventNormalizer(emit: (event: OutputEvent) => void): Event
     emit({
       type: 'finish',
       finish: classifyFinish({
-        status: response.status,
+        status: eventType === 'response.incomplete' ? 'incomplete' : response.status,
         incompleteReason: response.incomplete_details?.reason,
         hasToolCalls,
         hasRefusal,
@@ -387,83 +463,81 @@ export function createEventNormalizer(emit: (event: OutputEvent) => void): Event
         }
         break;
 
-      case 'response.output_item.added': {
-        const item = itemFrom(event.output_index, event.item);
-        if (item.type === 'function_call') {
+      case 'response.output_item.added':
+      case 'response.output_item.done': {
+        const id = typeof event.item.id === 'string' ? event.item.id : undefined;
+        const item = open(event.output_index, event.item.type, id);
+        if (item === undefined) break;
+        learn(item, event.item);
+        if (event.type === 'response.output_item.done') endItem(item, event.item, false);
+        else if (item.type === 'function_call') {
           startCall(item);
           callDelta(item, (event.item as FunctionCallOutput).arguments ?? '');
         }
         break;
       }
 
-      case 'response.output_item.done': {
-        const item = itemFrom(event.output_index, event.item);
-        endItem(item, event.item, false);
-        break;
-      }
-
-      case 'response.content_part.added': {
-        const item = state(event.output_index, 'message', event.item_id);
-        const part = event.part;
-        if (part?.type === 'output_text' || part?.type === 'refusal') {
-          const block = textBlock(
-            item,
-            part.type === 'refusal' ? 'refusal' : 'text',
-            event.content_index ?? 0,
-          );
-          textDelta(item, block, (part.type === 'refusal' ? part.refusal : part.text) ?? '');
-        }
-        break;
-      }
-
+      case 'response.content_part.added':
       case 'response.content_part.done': {
-        const item = state(event.output_index, 'message', event.item_id);
         const part = event.part;
-        if (part?.type === 'output_text' || part?.type === 'refusal') {
-          const block = textBlock(
-            item,
-            part.type === 'refusal' ? 'refusal' : 'text',
-            event.content_index ?? 0,
-          );
-          settleText(item, block, part.type === 'refusal' ? part.refusal : part.text);
-        }
+        if (part?.type !== 'output_text' && part?.type !== 'refusal') break;
+        const item = open(event.output_index, 'message', event.item_id);
+        if (item === undefined) break;
+        const kind = part.type === 'refusal' ? 'refusal' : 'text';
+        const block = textBlock(item, kind, contentIndexOf(item, kind, event.content_index));
+        const value = part.type === 'refusal' ? part.refusal : part.text;
+        if (event.type === 'response.content_part.added') textDelta(item, block, value ?? '');
+        else settleText(item, block, value);
         break;
       }
 
       case 'response.output_text.delta':
       case 'response.refusal.delta': {
-        const item = state(event.output_index, 'message', event.item_id);
+        const item = open(event.output_index, 'message', event.item_id);
+        if (item === undefined) break;
         const kind = event.type === 'response.refusal.delta' ? 'refusal' : 'text';
-        textDelta(item, textBlock(item, kind, event.content_index ?? 0), event.delta);
+        textDelta(
+          item,
+          textBlock(item, kind, contentIndexOf(item, kind, event.content_index)),
+          event.delta,
+        );
         break;
       }
 
-      case 'response.output_text.done': {
-        const item = state(event.output_index, 'message', event.item_id);
-        settleText(item, textBlock(item, 'text', event.content_index ?? 0), event.text);
-        break;
-      }
-
+      case 'response.output_text.done':
       case 'response.refusal.done': {
-        const item = state(event.output_index, 'message', event.item_id);
-        settleText(item, textBlock(item, 'refusal', event.content_index ?? 0), event.refusal);
+        const item = open(event.output_index, 'message', event.item_id);
+        if (item === undefined) break;
+        const kind = event.type === 'response.refusal.done' ? 'refusal' : 'text';
+        const block = textBlock(item, kind, contentIndexOf(item, kind, event.content_index));
+        settleText(
+          item,
+          block,
+          event.type === 'response.refusal.done' ? event.refusal : event.text,
+        );
         break;
       }
 
       case 'response.output_text.annotation.added': {
-        const item = state(event.output_index, 'message', event.item_id);
-        annotate(item, textBlock(item, 'text', event.content_index ?? 0), event.annotation);
+        const item = open(event.output_index, 'message', event.item_id);
+        if (item === undefined) break;
+        annotate(
+          item,
+          textBlock(item, 'text', contentIndexOf(item, 'text', event.content_index)),
+          event.annotation,
+        );
         break;
       }
 
       case 'response.function_call_arguments.delta': {
-        const item = state(event.output_index, 'function_call', event.item_id);
-        callDelta(item, event.delta);
+        const item = open(event.output_index, 'function_call', event.item_id);
+        if (item !== undefined) callDelta(item, event.delta);
         break;
       }
 
       case 'response.function_call_arguments.done': {
-        const item = state(event.output_index, 'function_call', event.item_id);
+        const item = open(event.output_index, 'function_call', event.item_id);
+        if (item === undefined) break;
         item.name ??= event.name;
         item.doneArguments = event.arguments;
         startCall(item);
@@ -479,58 +553,48 @@ export function createEventNormalizer(emit: (event: OutputEvent) => void): Event
         break;
       }
 
-      case 'response.reasoning_summary_part.added': {
-        const item = state(event.output_index, 'reasoning', event.item_id);
-        const block = reasoningBlock(item, 'summary', event.summary_index ?? 0);
-        reasoningDelta(item, block, event.part?.text ?? '');
-        break;
-      }
-
+      case 'response.reasoning_summary_part.added':
       case 'response.reasoning_summary_part.done': {
-        const item = state(event.output_index, 'reasoning', event.item_id);
+        const item = open(event.output_index, 'reasoning', event.item_id);
+        if (item === undefined) break;
+        const block = reasoningBlock(item, 'summary', event.summary_index ?? 0);
         const text = event.part?.text;
-        if (typeof text === 'string')
-          settleReasoning(item, reasoningBlock(item, 'summary', event.summary_index ?? 0), text);
+        if (event.type === 'response.reasoning_summary_part.added')
+          reasoningDelta(item, block, text ?? '');
+        else if (typeof text === 'string') settleReasoning(item, block, text);
         break;
       }
 
-      case 'response.reasoning_summary_text.delta': {
-        const item = state(event.output_index, 'reasoning', event.item_id);
-        reasoningDelta(
-          item,
-          reasoningBlock(item, 'summary', event.summary_index ?? 0),
-          event.delta,
-        );
-        break;
-      }
-
+      case 'response.reasoning_summary_text.delta':
       case 'response.reasoning_summary_text.done': {
-        const item = state(event.output_index, 'reasoning', event.item_id);
-        settleReasoning(
-          item,
-          reasoningBlock(item, 'summary', event.summary_index ?? 0),
-          event.text,
-        );
+        const item = open(event.output_index, 'reasoning', event.item_id);
+        if (item === undefined) break;
+        const block = reasoningBlock(item, 'summary', event.summary_index ?? 0);
+        if (event.type === 'response.reasoning_summary_text.delta')
+          reasoningDelta(item, block, event.delta);
+        else settleReasoning(item, block, event.text);
         break;
       }
 
       case 'response.reasoning_text.delta':
       case 'response.reasoning.delta': {
-        const item = state(event.output_index, 'reasoning', event.item_id);
-        reasoningDelta(item, reasoningBlock(item, 'text', event.content_index ?? 0), event.delta);
+        const item = open(event.output_index, 'reasoning', event.item_id);
+        if (item !== undefined)
+          reasoningDelta(item, reasoningBlock(item, 'text', event.content_index ?? 0), event.delta);
         break;
       }
 
       case 'response.reasoning_text.done':
       case 'response.reasoning.done': {
-        const item = state(event.output_index, 'reasoning', event.item_id);
-        settleReasoning(item, reasoningBlock(item, 'text', event.content_index ?? 0), event.text);
+        const item = open(event.output_index, 'reasoning', event.item_id);
+        if (item !== undefined)
+          settleReasoning(item, reasoningBlock(item, 'text', event.content_index ?? 0), event.text);
         break;
       }
 
       case 'response.completed':
       case 'response.incomplete':
-        terminal(event.response);
+        terminal(event.response, event.type);
         break;
     }
   }
@@ -543,5 +607,11 @@ export function createEventNormalizer(emit: (event: OutputEvent) => void): Event
     emit({ type: 'failure', finish: classifyFailure(error), error });
   }
 
-  return { push, fail };
+  return {
+    push,
+    fail,
+    get finished() {
+      return finished;
+    },
+  };
 }

@@ -57,6 +57,8 @@ export function classifyFinish({
     case undefined:
     case null:
       if (hasToolCalls) return { kind: 'tool-calls', raw };
+      // Incomplete for a reason the server did not give.
+      if (status === 'incomplete') return { kind: 'other', raw };
       return { kind: hasRefusal ? 'content-filter' : 'completed', raw };
     case 'max_output_tokens':
       return { kind: 'length', raw };

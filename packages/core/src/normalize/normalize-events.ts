@@ -1,4 +1,4 @@
-import { APIUserAbortError } from '../errors';
+import { APIStreamTruncatedError, APIUserAbortError } from '../errors';
 import type { ResponseStreamEvent } from '../wire/stream-events';
 import { createEventNormalizer } from './create-event-normalizer';
 import type { OutputEvent } from './output-event';
@@ -33,7 +33,12 @@ export async function* normalizeEvents(
       normalizer.push(event);
       if (pending.length > 0) yield* flush();
     }
-    return;
+    if (normalizer.finished) return;
+    failure = new APIStreamTruncatedError({
+      message:
+        'The stream ended before the response finished (no response.completed event): the answer is incomplete. Retry the request.',
+      code: 'stream_truncated',
+    });
   } catch (error) {
     if (APIUserAbortError.isInstance(error)) throw error;
     failure = error;

@@ -7,8 +7,16 @@ import type { Usage } from './usage';
 interface BlockPosition {
   /** The item's `output_index`: how items are told apart (servers may rotate item ids). */
   outputIndex: number;
-  /** The item's id as first seen, else `item-<outputIndex>`. Stable for the whole item. */
+  /**
+   * A key for the item within this answer, stable for all its events: the item's id as
+   * first seen, else `item-<outputIndex>` (which is never sent back to a server).
+   */
   itemId: string;
+  /**
+   * The id the server gave the item (the latest, if it changed), or `undefined` if it gave
+   * none: the id to refer to the item in a later request.
+   */
+  serverItemId: string | undefined;
 }
 
 interface ContentPosition extends BlockPosition {

@@ -1,5 +1,7 @@
+import { APIStreamError } from '../errors';
 import { responseFailedError } from '../response-stream';
 import { createRedactor } from '../secret/redactor';
+import { responseProblem } from '../wire/check-shape';
 import type { ReasoningInputItem } from '../wire/request';
 import type { Annotation, Response, UnknownOutputItem } from '../wire/response';
 import { createEventNormalizer } from './create-event-normalizer';
@@ -13,33 +15,55 @@ export type OutputPart =
       type: 'text';
       outputIndex: number;
       itemId: string;
+      serverItemId: string | undefined;
       contentIndex: number;
       text: string;
       annotations: Annotation[];
     }
-  | { type: 'refusal'; outputIndex: number; itemId: string; contentIndex: number; refusal: string }
+  | {
+      type: 'refusal';
+      outputIndex: number;
+      itemId: string;
+      serverItemId: string | undefined;
+      contentIndex: number;
+      refusal: string;
+    }
   | {
       type: 'reasoning';
       outputIndex: number;
       itemId: string;
+      serverItemId: string | undefined;
       part: 'summary' | 'text';
       partIndex: number;
       text: string;
       encryptedContent: string | undefined;
     }
   /** A reasoning item in the form that replays it in a later turn (after its parts). */
-  | { type: 'reasoning-item'; outputIndex: number; itemId: string; item: ReasoningInputItem }
+  | {
+      type: 'reasoning-item';
+      outputIndex: number;
+      itemId: string;
+      serverItemId: string | undefined;
+      item: ReasoningInputItem;
+    }
   | {
       type: 'tool-call';
       outputIndex: number;
       itemId: string;
+      serverItemId: string | undefined;
       callId: string;
       name: string;
       /** The arguments JSON string; `""` for a call without arguments. */
       arguments: string;
     }
   /** An item of a type this package does not model (built-in tools, …), as received. */
-  | { type: 'item'; outputIndex: number; itemId: string; item: UnknownOutputItem };
+  | {
+      type: 'item';
+      outputIndex: number;
+      itemId: string;
+      serverItemId: string | undefined;
+      item: UnknownOutputItem;
+    };
 
 /** A finished answer, read: its blocks, why it ended, its usage. */
 export interface ResponseOutput {
@@ -54,13 +78,21 @@ export interface ResponseOutput {
  * Reads a finished response (a non-streaming answer) the way a stream of it is read:
  * the same interpreter runs on it, so both give the same blocks, finish and usage. A
  * response whose status is `failed` throws its `APIResponseFailedError`, as the
- * client does when it receives one.
+ * client does when it receives one; one this package cannot read throws an
+ * `APIStreamError` with code `invalid_response`.
  *
  * @example
  * const response = await client.responses.create({ model: 'gpt-4.1-mini', input: 'Hi' });
  * const { parts, finish, usage } = readResponse(response);
  */
 export function readResponse(response: Response): ResponseOutput {
+  const problem = responseProblem(response, true);
+  if (problem !== undefined) {
+    throw new APIStreamError({
+      message: `This response cannot be read: ${createRedactor(undefined).text(problem)}.`,
+      code: 'invalid_response',
+    });
+  }
   if (response.status === 'failed') {
     throw responseFailedError(response, {
       requestId: undefined,
@@ -79,6 +111,7 @@ export function readResponse(response: Response): ResponseOutput {
           type: 'text',
           outputIndex: event.outputIndex,
           itemId: event.itemId,
+          serverItemId: event.serverItemId,
           contentIndex: event.contentIndex,
           text: event.text,
           annotations: event.annotations,
@@ -89,6 +122,7 @@ export function readResponse(response: Response): ResponseOutput {
           type: 'refusal',
           outputIndex: event.outputIndex,
           itemId: event.itemId,
+          serverItemId: event.serverItemId,
           contentIndex: event.contentIndex,
           refusal: event.refusal,
         });
@@ -98,6 +132,7 @@ export function readResponse(response: Response): ResponseOutput {
           type: 'reasoning',
           outputIndex: event.outputIndex,
           itemId: event.itemId,
+          serverItemId: event.serverItemId,
           part: event.part,
           partIndex: event.partIndex,
           text: event.text,
@@ -109,6 +144,7 @@ export function readResponse(response: Response): ResponseOutput {
           type: 'reasoning-item',
           outputIndex: event.outputIndex,
           itemId: event.itemId,
+          serverItemId: event.serverItemId,
           item: event.item,
         });
         break;
@@ -117,6 +153,7 @@ export function readResponse(response: Response): ResponseOutput {
           type: 'tool-call',
           outputIndex: event.outputIndex,
           itemId: event.itemId,
+          serverItemId: event.serverItemId,
           callId: event.callId,
           name: event.name,
           arguments: event.arguments,
@@ -127,6 +164,7 @@ export function readResponse(response: Response): ResponseOutput {
           type: 'item',
           outputIndex: event.outputIndex,
           itemId: event.itemId,
+          serverItemId: event.serverItemId,
           item: event.item,
         });
         break;

@@ -1,36 +1,50 @@
-import { describeValue } from './describe-value';
 import { maskSecret } from './mask-secret';
 
 /**
  * Masks a secret (the API key) in everything that leaves the client: text, parsed JSON
  * (keys and values), headers (names and values) and errors from elsewhere kept as causes.
  * A server that echoes the key may encode or cut it, so besides the key itself it finds:
- * any piece of it at least 15 characters long, the key with `/` escaped as JSON allows or
- * lower-cased (as header names are), its secret part without the `sk-`-style prefix,
+ * any piece of it at least 14 characters long, the key with `/` escaped as JSON allows,
+ * lower-cased (as header names are) or upper-cased, its secret part without the `sk-`-style prefix,
  * its base64 and base64url forms at every byte alignment (so the key inside a larger
  * encoded blob, such as base64 of `Bearer <key>`, is found too), its hex forms, and
- * text with `\u` escapes or `%` encoding that decodes to any of them.
+ * text with `\u` escapes or `%` encoding that decodes to any of them. A key shorter than
+ * 12 characters is masked only where it stands whole. Masking takes one pass over the
+ * text, however many echoes it holds; JSON deeper than 128 levels is not walked.
  */
 export interface Redactor {
   /** `text` with every form of the secret masked. */
   text(text: string): string;
+  /** The first `length` characters of `text`, masked (and `…` when cut); cheap on huge texts. */
+  preview(text: string, length: number): string;
   /** A copy of a JSON-like value with every string (keys included) masked; the value itself when clean. */
   value<T>(value: T): T;
   /** The headers with names and values masked (the same object when clean). */
   headers(headers: Headers): Headers;
   /**
    * An error from outside this package (a transport's, a custom `fetch`'s) fit to keep as
-   * a `cause`: itself when nothing it shows holds the secret, else a plain copy with its
-   * name, code, message and stack masked and its own cause treated the same way.
+   * a `cause`: a plain copy with its name, message, stack, `code`, `errno`, `syscall` and
+   * `status` masked, and its own cause (and `errors`) treated the same way.
    */
   cause(error: unknown): unknown;
 }
+
+const ENCODED_MASK = '****';
 
 /** Secret parts shorter than this are not looked for on their own: too likely by chance. */
 const MIN_PART_LENGTH = 12;
 /** A run of this many characters of the key counts as the key (a server may cut an echo short). */
 const WINDOW = 12;
 const WINDOW_STEP = 3;
+/** JSON nested deeper than this is not walked (a hostile body could overflow the stack). */
+const MAX_DEPTH = 128;
+const TOO_DEEP = '[nested too deep to show]';
+
+interface Run {
+  start: number;
+  end: number;
+  mask: string;
+}
 
 /** Where to look for a piece of `form`: windows every few characters, and the last one. */
 function windows(form: string): Array<{ start: number; piece: string }> {
@@ -41,37 +55,72 @@ function windows(form: string): Array<{ start: number; piece: string }> {
 }
 
 /**
- * Masks every run of `text` that matches `form` over at least a window (so the whole key,
- * or a piece of it at least a window long plus a step, wherever a server cut it).
+ * The runs of `text` that match `form` over at least a window (so the whole key, or a
+ * piece of it at least a window long, wherever a server cut it).
  */
-function maskRuns(text: string, form: string, mask: string): string {
-  let result = text;
+function findRuns(text: string, form: string, mask: string, runs: Run[]): void {
   for (const { start, piece } of windows(form)) {
-    let at = result.indexOf(piece);
+    let at = text.indexOf(piece);
     while (at !== -1) {
       let left = at;
       let formLeft = start;
-      while (left > 0 && formLeft > 0 && result[left - 1] === form[formLeft - 1]) {
+      while (left > 0 && formLeft > 0 && text[left - 1] === form[formLeft - 1]) {
         left--;
         formLeft--;
       }
       let right = at + WINDOW;
       let formRight = start + WINDOW;
-      while (
-        right < result.length &&
-        formRight < form.length &&
-        result[right] === form[formRight]
-      ) {
+      while (right < text.length && formRight < form.length && text[right] === form[formRight]) {
         right++;
         formRight++;
       }
-      result = result.slice(0, left) + mask + result.slice(right);
-      at = result.indexOf(piece, left + mask.length);
+      runs.push({ start: left, end: right, mask });
+      at = text.indexOf(piece, right);
     }
   }
-  return result;
 }
-const ENCODED_MASK = '****';
+
+const isWordCharacter = (character: string | undefined) =>
+  character !== undefined && /[A-Za-z0-9]/.test(character);
+
+/** A key shorter than a window: masked where it stands whole (not inside a longer word). */
+function findWhole(text: string, form: string, mask: string, runs: Run[]): void {
+  let at = text.indexOf(form);
+  while (at !== -1) {
+    const end = at + form.length;
+    if (!isWordCharacter(text[at - 1]) && !isWordCharacter(text[end]))
+      runs.push({ start: at, end, mask });
+    at = text.indexOf(form, at + 1);
+  }
+}
+
+/** `text` with the runs masked, overlapping runs as one: one pass, whatever their number. */
+function applyRuns(text: string, runs: Run[]): string {
+  if (runs.length === 0) return text;
+  runs.sort((a, b) => a.start - b.start);
+  let result = '';
+  let position = 0;
+  let current = runs[0] as Run;
+  const flush = () => {
+    result += text.slice(position, current.start) + current.mask;
+    position = current.end;
+  };
+  for (const run of runs.slice(1)) {
+    if (run.start <= current.end) {
+      // A plain-text mask (which shows the key's ends) is not mixed with an encoded one.
+      current = {
+        start: current.start,
+        end: Math.max(current.end, run.end),
+        mask: current.mask === run.mask ? current.mask : ENCODED_MASK,
+      };
+    } else {
+      flush();
+      current = run;
+    }
+  }
+  flush();
+  return result + text.slice(position);
+}
 
 function encodedForms(secret: string): string[] {
   const bytes = new TextEncoder().encode(secret);
@@ -128,6 +177,7 @@ export function createRedactor(secret: string | undefined): Redactor {
   if (!secret) {
     return {
       text: (text) => text,
+      preview: (text, length) => cut(text, length),
       value: (value) => value,
       headers: (headers) => headers,
       cause: (error) => error,
@@ -139,19 +189,30 @@ export function createRedactor(secret: string | undefined): Redactor {
     ...new Set(
       [secret, part]
         .filter((form): form is string => form !== undefined)
-        // JSON may escape `/`; header names (and some logs) are lower-cased.
-        .flatMap((form) => [form, form.replaceAll('/', '\\/'), form.toLowerCase()]),
+        // JSON may escape `/`; header names (and some logs) are lower-cased, some upper-cased.
+        .flatMap((form) => [
+          form,
+          form.replaceAll('/', '\\/'),
+          form.toLowerCase(),
+          form.toUpperCase(),
+        ]),
     ),
   ];
-  const encoded = encodedForms(secret);
-  const pieces = [...plain, ...encoded].flatMap((form) => windows(form).map(({ piece }) => piece));
+  const encoded = encodedForms(secret).filter((form) => form.length >= WINDOW);
+  const pieces = [...plain, ...encoded].flatMap((form) =>
+    form.length < WINDOW ? [form] : windows(form).map(({ piece }) => piece),
+  );
   const found = (text: string) => pieces.some((piece) => text.includes(piece));
+  // The longest text a form of the key can take (`\u`-escaped: 6 characters each).
+  const margin = secret.length * 6 + WINDOW;
 
   const maskForms = (text: string): string => {
-    let result = text;
-    for (const form of plain) result = maskRuns(result, form, mask);
-    for (const form of encoded) result = maskRuns(result, form, ENCODED_MASK);
-    return result;
+    const runs: Run[] = [];
+    for (const form of plain)
+      if (form.length < WINDOW) findWhole(text, form, mask, runs);
+      else findRuns(text, form, mask, runs);
+    for (const form of encoded) findRuns(text, form, ENCODED_MASK, runs);
+    return applyRuns(text, runs);
   };
 
   const text = (value: string): string => {
@@ -169,9 +230,10 @@ export function createRedactor(secret: string | undefined): Redactor {
     return result;
   };
 
-  const value = <T>(input: T, seen = new WeakMap<object, unknown>()): T => {
+  const value = <T>(input: T, seen = new WeakMap<object, unknown>(), depth = 0): T => {
     if (typeof input === 'string') return text(input) as T;
     if (typeof input !== 'object' || input === null) return input;
+    if (depth >= MAX_DEPTH) return TOO_DEEP as T;
     const known = seen.get(input);
     if (known !== undefined) return known as T;
     if (Array.isArray(input)) {
@@ -179,7 +241,7 @@ export function createRedactor(secret: string | undefined): Redactor {
       seen.set(input, copy);
       let changed = false;
       for (const item of input) {
-        const masked = value(item, seen);
+        const masked = value(item, seen, depth + 1);
         changed ||= masked !== item;
         copy.push(masked);
       }
@@ -190,7 +252,7 @@ export function createRedactor(secret: string | undefined): Redactor {
     let changed = false;
     for (const [key, item] of Object.entries(input)) {
       const maskedKey = text(key);
-      const masked = value(item, seen);
+      const masked = value(item, seen, depth + 1);
       changed ||= maskedKey !== key || masked !== item;
       copy[maskedKey] = masked;
     }
@@ -208,28 +270,52 @@ export function createRedactor(secret: string | undefined): Redactor {
   };
 
   const cause = (error: unknown, depth = 0): unknown => {
-    if (
-      !found(describeValue(error)) &&
-      !found(decodeJsonEscapes(decodePercent(describeValue(error))))
-    )
-      return error;
-    if (depth > 3 || typeof error !== 'object' || error === null) return undefined;
-    const source = error as {
-      name?: unknown;
-      message?: unknown;
-      code?: unknown;
-      stack?: unknown;
-      cause?: unknown;
+    if (typeof error === 'string') return text(error);
+    if (typeof error !== 'object' || error === null) return error;
+    if (depth > 3) return undefined;
+    // Always a copy: what an error from elsewhere shows (getters, symbols, internals) cannot
+    // all be checked, so only fields read here, masked, are kept.
+    const source = error as Record<string, unknown>;
+    const read = (field: string): unknown => {
+      try {
+        return source[field];
+      } catch {
+        return undefined;
+      }
     };
-    const copy = new Error(text(typeof source.message === 'string' ? source.message : ''));
-    copy.name = text(typeof source.name === 'string' ? source.name : 'Error');
-    copy.stack =
-      typeof source.stack === 'string' ? text(source.stack) : `${copy.name}: ${copy.message}`;
-    if (typeof source.code === 'string')
-      (copy as Error & { code?: string }).code = text(source.code);
-    if (source.cause !== undefined) copy.cause = cause(source.cause, depth + 1);
+    const message = read('message');
+    const name = read('name');
+    const copy = new Error(text(typeof message === 'string' ? message : '')) as Error &
+      Record<string, unknown>;
+    copy.name = text(typeof name === 'string' ? name : 'Error');
+    const stack = read('stack');
+    copy.stack = typeof stack === 'string' ? text(stack) : `${copy.name}: ${copy.message}`;
+    for (const field of ['code', 'errno', 'syscall', 'status']) {
+      const entry = read(field);
+      if (typeof entry === 'string') copy[field] = text(entry);
+      else if (typeof entry === 'number') copy[field] = entry;
+    }
+    const errors = read('errors');
+    if (Array.isArray(errors))
+      copy.errors = errors.slice(0, 10).map((inner) => cause(inner, depth + 1));
+    const inner = read('cause');
+    if (inner !== undefined) copy.cause = cause(inner, depth + 1);
     return copy;
   };
 
-  return { text, value: (input) => value(input), headers, cause: (error) => cause(error) };
+  const preview = (input: string, length: number): string =>
+    // Masked before it is cut (a cut key is still found), but never more than it shows.
+    cut(text(input.length > length + margin ? input.slice(0, length + margin) : input), length);
+
+  return {
+    text,
+    preview,
+    value: (input) => value(input),
+    headers,
+    cause: (error) => cause(error),
+  };
+}
+
+function cut(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
 }

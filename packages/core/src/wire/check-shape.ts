@@ -110,9 +110,10 @@ export function outputItemProblem(
       return undefined;
     }
     case 'function_call':
+      // A call just added may not be named yet; the finished call must be.
       return first(
-        string(item, 'call_id', true, path),
-        string(item, 'name', true, path),
+        string(item, 'call_id', complete, path),
+        string(item, 'name', complete, path),
         string(item, 'arguments', false, path),
       );
     case 'reasoning': {
@@ -243,7 +244,8 @@ export function streamEventProblem(event: Json): string | undefined {
       index(event, 'output_index', true) ??
       (partIndex === undefined ? undefined : index(event, partIndex, false)) ??
       string(event, 'item_id', false) ??
-      string(event, textField, true)
+      string(event, textField, true) ??
+      (type === 'response.function_call_arguments.done' ? string(event, 'name', false) : undefined)
     );
   }
   switch (type) {
