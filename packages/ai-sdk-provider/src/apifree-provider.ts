@@ -32,6 +32,13 @@ export interface APIFreeProviderSettings {
   /** Milliseconds a stream may stay silent before it fails (finish `interrupted`). Default: `timeout`. */
   streamIdleTimeout?: number;
   /**
+   * Largest JSON answer (a `generateText` call), in bytes, before the call fails with a
+   * non-retryable `APICallError`. Default 32 MiB.
+   */
+  maxResponseSize?: number;
+  /** Largest single stream event, in characters, before the stream fails. Default 32 Mi. */
+  maxEventSize?: number;
+  /**
    * The provider's name: models report `<name>.responses` and read
    * `providerOptions[name]`. Default `apifree`.
    */
@@ -85,6 +92,8 @@ export function createAPIFree(settings: APIFreeProviderSettings = {}): APIFreePr
       ...(settings.streamIdleTimeout !== undefined && {
         streamIdleTimeout: settings.streamIdleTimeout,
       }),
+      ...(settings.maxResponseSize !== undefined && { maxResponseSize: settings.maxResponseSize }),
+      ...(settings.maxEventSize !== undefined && { maxEventSize: settings.maxEventSize }),
       // The AI SDK retries (maxRetries); retrying here as well would multiply attempts.
       maxRetries: 0,
     });
@@ -144,6 +153,8 @@ function checkSettings(settings: APIFreeProviderSettings): void {
     ['headers', 'object'],
     ['timeout', 'number'],
     ['streamIdleTimeout', 'number'],
+    ['maxResponseSize', 'number'],
+    ['maxEventSize', 'number'],
   ];
   for (const [argument, type] of expected) {
     const value = settings[argument];
@@ -160,15 +171,21 @@ function checkSettings(settings: APIFreeProviderSettings): void {
       message: 'createAPIFree(settings): name must not be empty.',
     });
   }
-  for (const argument of ['timeout', 'streamIdleTimeout'] as const) {
+  const limits = [
+    ['timeout', false, 'milliseconds'],
+    ['streamIdleTimeout', false, 'milliseconds'],
+    ['maxResponseSize', true, 'bytes'],
+    ['maxEventSize', true, 'characters'],
+  ] as const;
+  for (const [argument, integer, unit] of limits) {
     const problem =
       settings[argument] === undefined
         ? undefined
-        : numberProblem(argument, settings[argument], 1, 2_147_483_647, false);
+        : numberProblem(argument, settings[argument], 1, 2_147_483_647, integer);
     if (problem) {
       throw new InvalidArgumentError({
         argument,
-        message: `createAPIFree(settings): ${problem} (milliseconds).`,
+        message: `createAPIFree(settings): ${problem} (${unit}).`,
       });
     }
   }

@@ -1,6 +1,7 @@
 import type { JSONObject, LanguageModelV4Content } from '@ai-sdk/provider';
 import type { ResponseOutput } from '@apifree/core';
 import { annotationSource } from './annotation-source';
+import { itemIdOf } from './map-output-events';
 
 /**
  * Core's reading of a finished response as AI SDK content, in output order: reasoning
@@ -23,7 +24,7 @@ export function convertResponseToContent(
           type: 'reasoning',
           text: part.text,
           providerMetadata: metadata({
-            itemId: part.itemId,
+            ...itemIdOf(part),
             reasoningEncryptedContent: part.encryptedContent ?? null,
           }),
         });
@@ -34,7 +35,7 @@ export function convertResponseToContent(
             type: 'reasoning',
             text: '',
             providerMetadata: metadata({
-              itemId: part.itemId,
+              itemId: part.item.id,
               reasoningEncryptedContent: part.item.encrypted_content ?? null,
             }),
           });
@@ -44,7 +45,7 @@ export function convertResponseToContent(
         content.push({
           type: 'text',
           text: part.text,
-          providerMetadata: metadata({ itemId: part.itemId }),
+          providerMetadata: metadata(itemIdOf(part)),
         });
         for (const [index, annotation] of part.annotations.entries()) {
           const source = annotationSource(
@@ -58,7 +59,7 @@ export function convertResponseToContent(
         content.push({
           type: 'text',
           text: part.refusal,
-          providerMetadata: metadata({ itemId: part.itemId }),
+          providerMetadata: metadata(itemIdOf(part)),
         });
         break;
       case 'tool-call':
@@ -67,7 +68,7 @@ export function convertResponseToContent(
           toolCallId: part.callId,
           toolName: part.name,
           input: part.arguments === '' ? '{}' : part.arguments,
-          providerMetadata: metadata({ itemId: part.itemId }),
+          providerMetadata: metadata(itemIdOf(part)),
         });
         break;
       case 'item':

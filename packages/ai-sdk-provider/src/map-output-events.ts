@@ -63,7 +63,7 @@ export class StreamPartMapper {
         emit({
           type: 'text-start',
           id: textBlockId(event.itemId, event.contentIndex),
-          providerMetadata: this.#metadata({ itemId: event.itemId }),
+          providerMetadata: this.#metadata(itemIdOf(event)),
         });
         return;
       case 'text-delta':
@@ -83,10 +83,10 @@ export class StreamPartMapper {
         return;
       }
       case 'text-end':
-        emit(this.#textEnd(event.itemId, event.contentIndex, event.annotations));
+        emit(this.#textEnd(event, event.annotations));
         return;
       case 'refusal-end':
-        emit(this.#textEnd(event.itemId, event.contentIndex, []));
+        emit(this.#textEnd(event, []));
         return;
       case 'reasoning-start':
         this.#reasoningWithBlocks.add(event.outputIndex);
@@ -94,7 +94,7 @@ export class StreamPartMapper {
           type: 'reasoning-start',
           id: reasoningBlockId(event.itemId, event.part, event.partIndex),
           providerMetadata: this.#metadata({
-            itemId: event.itemId,
+            ...itemIdOf(event),
             reasoningEncryptedContent: null,
           }),
         });
@@ -111,7 +111,7 @@ export class StreamPartMapper {
           type: 'reasoning-end',
           id: reasoningBlockId(event.itemId, event.part, event.partIndex),
           providerMetadata: this.#metadata({
-            itemId: event.itemId,
+            ...itemIdOf(event),
             reasoningEncryptedContent: event.encryptedContent ?? null,
           }),
         });
@@ -122,7 +122,7 @@ export class StreamPartMapper {
         // (its id and encrypted content): an empty block carries it.
         const id = reasoningBlockId(event.itemId, 'summary', 0);
         const providerMetadata = this.#metadata({
-          itemId: event.itemId,
+          itemId: event.item.id,
           reasoningEncryptedContent: event.item.encrypted_content ?? null,
         });
         emit({ type: 'reasoning-start', id, providerMetadata });
@@ -144,7 +144,7 @@ export class StreamPartMapper {
           toolName: event.name,
           // A call without arguments is sent as "" by some servers; the AI SDK needs JSON.
           input: event.arguments === '' ? '{}' : event.arguments,
-          providerMetadata: this.#metadata({ itemId: event.itemId }),
+          providerMetadata: this.#metadata(itemIdOf(event)),
         });
         return;
       case 'item-done':
@@ -179,17 +179,16 @@ export class StreamPartMapper {
   }
 
   #textEnd(
-    itemId: string,
-    contentIndex: number,
+    position: { itemId: string; serverItemId: string | undefined; contentIndex: number },
     annotations: Annotation[],
   ): LanguageModelV4StreamPart {
-    const citations = annotationCitations(annotations, itemId);
+    const citations = annotationCitations(annotations, position.itemId);
     return {
       type: 'text-end',
-      id: textBlockId(itemId, contentIndex),
+      id: textBlockId(position.itemId, position.contentIndex),
       ...(citations.length > 0 && { citations }),
       providerMetadata: this.#metadata({
-        itemId,
+        ...itemIdOf(position),
         ...(annotations.length > 0 && { annotations: annotations as JSONObject[] }),
       }),
     };
@@ -198,4 +197,12 @@ export class StreamPartMapper {
   #metadata(values: JSONObject): Record<string, JSONObject> {
     return { [this.#providerName]: values };
   }
+}
+
+/**
+ * `{ itemId }` for an item the server named, else nothing: only the server's own ids can
+ * be sent back to it in a later turn (core's `item-<n>` keys are local to one answer).
+ */
+export function itemIdOf(position: { serverItemId: string | undefined }): { itemId?: string } {
+  return position.serverItemId === undefined ? {} : { itemId: position.serverItemId };
 }

@@ -2,6 +2,7 @@ import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { APIStreamError, createEventNormalizer, type ResponseStreamEvent } from '@apifree/core';
 import { describe, expect, it } from 'vitest';
 import { StreamPartMapper } from '../src/map-output-events';
+import { blockOrderProblems } from './support/block-order';
 import { collapseParts, summarizeParts } from './support/collapse-parts';
 import { expectedAnswer, recordingEvents, streamRecordings } from './support/recordings';
 
@@ -44,27 +45,8 @@ describe('StreamPartMapper on every completed recording', () => {
     );
     expect(summary.finish?.providerMetadata?.apifree?.responseId).toBe(expected.terminal?.id);
 
-    // Every block that starts also ends, and a tool call follows its input's end.
-    const open = new Set<string>();
-    for (const part of parts) {
-      if (
-        part.type === 'text-start' ||
-        part.type === 'reasoning-start' ||
-        part.type === 'tool-input-start'
-      ) {
-        expect(open.has(part.id)).toBe(false);
-        open.add(part.id);
-      }
-      if (
-        part.type === 'text-end' ||
-        part.type === 'reasoning-end' ||
-        part.type === 'tool-input-end'
-      ) {
-        expect(open.delete(part.id)).toBe(true);
-      }
-      if (part.type === 'tool-call') expect(open.has(part.toolCallId)).toBe(false);
-    }
-    expect(open.size).toBe(0);
+    // Every block goes start → deltas → end; a tool call follows its input's end.
+    expect(blockOrderProblems(parts)).toEqual([]);
     expect(parts[0]?.type).toBe('response-metadata');
     expect(parts.at(-1)?.type).toBe('finish');
 
@@ -364,5 +346,74 @@ describe('StreamPartMapper on crafted streams', () => {
         },
       },
     });
+  });
+
+  it('keeps the block contract when a server breaks the event order', () => {
+    const message = (text: string) => ({
+      type: 'message',
+      id: 'msg_1',
+      role: 'assistant',
+      content: [{ type: 'output_text', text, annotations: [] }],
+    });
+    const delta = (value: string, extra: Record<string, unknown> = {}) =>
+      ({
+        type: 'response.output_text.delta',
+        output_index: 0,
+        item_id: 'msg_1',
+        content_index: 0,
+        delta: value,
+        ...extra,
+      }) as unknown as ResponseStreamEvent;
+    const parts = mapAll([
+      created(),
+      delta('Hel'),
+      {
+        type: 'response.output_item.done',
+        output_index: 0,
+        item: message('Hello'),
+      } as unknown as ResponseStreamEvent,
+      // After the item's end: a late delta, a refusal without content_index, a reasoning
+      // item the stream never announced, and a terminal output in another order.
+      delta(' late'),
+      delta('No', { type: 'response.refusal.delta', content_index: undefined }),
+      terminal('response.completed', {
+        output: [
+          { type: 'reasoning', id: 'rs_9', summary: [{ type: 'summary_text', text: 'Why.' }] },
+          message('Hello'),
+        ],
+      }),
+    ]);
+    expect(blockOrderProblems(parts)).toEqual([]);
+    const text = parts
+      .filter((part) => part.type === 'text-delta')
+      .map((part) => (part as { delta: string }).delta)
+      .join('');
+    expect(text).toBe('Hello');
+    expect(parts.find((part) => part.type === 'reasoning-delta')).toMatchObject({ delta: 'Why.' });
+  });
+
+  it('never offers an item id the server did not give for replay', () => {
+    const parts = mapAll([
+      created(),
+      {
+        type: 'response.output_text.delta',
+        output_index: 0,
+        content_index: 0,
+        delta: 'Hi',
+      } as unknown as ResponseStreamEvent,
+      terminal('response.completed', {
+        output: [
+          {
+            type: 'message',
+            role: 'assistant',
+            content: [{ type: 'output_text', text: 'Hi', annotations: [] }],
+          },
+        ],
+      }),
+    ]);
+    expect(parts.filter((part) => part.type === 'text-start' || part.type === 'text-end')).toEqual([
+      { type: 'text-start', id: 'item-0', providerMetadata: { apifree: {} } },
+      { type: 'text-end', id: 'item-0', providerMetadata: { apifree: {} } },
+    ]);
   });
 });

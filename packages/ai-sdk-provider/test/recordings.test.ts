@@ -2,6 +2,7 @@ import { createOpenAI } from '@ai-sdk/openai';
 import type { LanguageModelV4, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { Simulator } from '@apifree/simulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { blockOrderProblems } from './support/block-order';
 import { summarizeParts } from './support/collapse-parts';
 import { expectedAnswer, recordingEvents, streamRecordings } from './support/recordings';
 import { providerFor, requestBodies, startTestSimulator, TEST_KEY } from './support/simulator';
@@ -53,6 +54,7 @@ describe('every recording through doStream over HTTP', () => {
     expect(summary.finish?.usage.outputTokens.total).toBe(expected.terminal?.usage?.output_tokens);
     expect(summary.finish?.providerMetadata?.apifree?.responseId).toBe(expected.terminal?.id);
     expect(parts[0]).toEqual({ type: 'stream-start', warnings: [] });
+    expect(blockOrderProblems(parts)).toEqual([]);
     // One raw part per event, in order: nothing the server sent is hidden.
     expect(parts.filter((part) => part.type === 'raw').map((part) => part.rawValue)).toEqual(
       events,

@@ -34,12 +34,20 @@ export function createSSEDecoder(
 ): SSEDecoder {
   const text = new TextDecoder();
   let stopped = false;
+  const oversize = () => {
+    stopped = true;
+    onOversize(maxEventSize);
+  };
   const parser = createParser({
-    onEvent: (event) => onMessage(event.data, event.event),
+    onEvent: (event) => {
+      if (stopped) return;
+      // The parser bounds what it buffers between feeds; an event that arrived whole in
+      // one feed is held to the same bound here.
+      if (event.data.length > maxEventSize) oversize();
+      else onMessage(event.data, event.event);
+    },
     onError: (error) => {
-      if (error.type !== 'max-buffer-size-exceeded') return;
-      stopped = true;
-      onOversize(maxEventSize);
+      if (error.type === 'max-buffer-size-exceeded') oversize();
     },
     maxBufferSize: maxEventSize,
   });

@@ -70,7 +70,7 @@ export class ResponseStream implements AsyncIterableIterator<ResponseStreamEvent
       (limit) =>
         this.#fail(
           this.#error(
-            `An event exceeded ${limit} characters; the stream was stopped.`,
+            `A stream event was larger than maxEventSize (${limit} characters); the stream was stopped. Raise maxEventSize if you expect events this large.`,
             'event_too_large',
           ),
         ),

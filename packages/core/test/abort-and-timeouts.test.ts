@@ -151,6 +151,30 @@ describe('nothing hangs', () => {
     );
   });
 
+  it('keep-alive comments keep a stream alive: they are data, if not events', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const { fetch, calls } = controlledFetch({ answer: true });
+    const client = new APIFree({
+      apiKey: 'k',
+      baseURL: 'http://127.0.0.1:9/v1',
+      fetch,
+      streamIdleTimeout: 1_000,
+    });
+    const stream = await client.responses.create({ model: 'gpt-4o', input: 'x', stream: true });
+    calls[0]!.send(created);
+    expect((await stream.next()).value?.type).toBe('response.created');
+    const next = stream.next().catch((caught: unknown) => caught);
+    // Ten seconds with nothing but a comment every 900 ms: never 1 000 ms without data.
+    for (let tick = 0; tick < 11; tick++) {
+      await vi.advanceTimersByTimeAsync(900);
+      calls[0]!.send(': keep-alive\n\n');
+    }
+    calls[0]!.send(completed);
+    expect(((await next) as IteratorResult<ResponseStreamEvent>).value?.type).toBe(
+      'response.completed',
+    );
+  });
+
   it('the consumer reads at its own pace: time between reads is not a stall', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const { fetch, calls } = controlledFetch({ answer: true });

@@ -186,6 +186,23 @@ describe('SSE as servers really send it', () => {
     ).rejects.toMatchObject({ code: 'event_too_large' });
   });
 
+  it('an event larger than the bound fails also when it arrives whole in one chunk', async () => {
+    const big = { type: 'response.output_text.delta', output_index: 0, delta: 'x'.repeat(2048) };
+    const client = new APIFree({
+      apiKey: 'sk-test',
+      baseURL: 'http://127.0.0.1:9/v1',
+      maxEventSize: 1024,
+      fetch: async () => new Response(`${line(created)}${line(big)}${line(completed)}`),
+    });
+    const stream = await client.responses.create({ model: 'gpt-4o', input: 'x', stream: true });
+    const types: string[] = [];
+    const error = await (async () => {
+      for await (const event of stream) types.push(event.type);
+    })().catch((caught: unknown) => caught);
+    expect(types).toEqual(['response.created']);
+    expect(error).toMatchObject({ code: 'event_too_large' });
+  });
+
   it('follows the field grammar: no space after the colon, id/retry/unknown fields, a BOM', async () => {
     const compact = `data:${JSON.stringify(delta('tight'))}\n\n`;
     const body = `\uFEFFid: 7\nretry: 1000\nfoo: bar\n${line(created)}${compact}${line(completed)}`;

@@ -618,6 +618,26 @@ describe('errors, retries and abort', () => {
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
   });
 
+  it('streamIdleTimeout, maxResponseSize and maxEventSize reach the client', async () => {
+    const stall = { 'x-simulator-fault': 'stall;after=3;ms=600000' };
+    const stalled = await collect(
+      context.model({ streamIdleTimeout: 100, maxRetries: 0 }).stream('Hi', { headers: stall }),
+    ).catch((caught: unknown) => caught);
+    expect(stalled).toMatchObject({
+      name: 'APIConnectionTimeoutError',
+      message: 'The stream stalled: no data for 100 ms. Raise streamIdleTimeout, or retry.',
+    });
+    const tooLarge = await context
+      .model({ maxResponseSize: 64, maxRetries: 0 })
+      .invoke('Hi')
+      .catch((caught: unknown) => caught);
+    expect(tooLarge).toMatchObject({ name: 'APIStreamError', code: 'response_too_large' });
+    const eventTooLarge = await collect(
+      context.model({ maxEventSize: 16, maxRetries: 0 }).stream('Hi'),
+    ).catch((caught: unknown) => caught);
+    expect(eventTooLarge).toMatchObject({ name: 'APIStreamError', code: 'event_too_large' });
+  });
+
   it('never puts the API key in errors, JSON or traces', async () => {
     const model = context.model({ apiKey: TEST_KEY });
     expect(JSON.stringify(model)).not.toContain(TEST_KEY);

@@ -390,6 +390,12 @@ describe('bad input fails early with typed errors', () => {
     expect(
       () => new ChatAPIFree({ model: 'gpt-4o', apiKey: 'k', modelKwargs: 'x' as never }),
     ).toThrow(/modelKwargs/);
+    expect(() => new ChatAPIFree({ model: 'gpt-4o', apiKey: 'k', maxEventSize: 0 })).toThrow(
+      'new ChatAPIFree(fields): maxEventSize must be an integer from 1 to 9007199254740991, got 0.',
+    );
+    expect(() => new ChatAPIFree({ model: 'gpt-4o', apiKey: 'k', streamIdleTimeout: -1 })).toThrow(
+      'new ChatAPIFree(fields): streamIdleTimeout must be a number from 1 to 2147483647, got -1.',
+    );
   });
 
   it('checks tools when they are bound and schemas when structured output is set up', () => {

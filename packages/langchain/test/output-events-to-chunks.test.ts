@@ -123,17 +123,56 @@ describe('OutputEventsToChunks on every recording', () => {
     );
   });
 
-  it('streams tool-call chunks keyed by index: id and name first, then argument deltas', () => {
+  it('streams tool-call chunks keyed by index: id and name first, then the final arguments whole', () => {
     const recording = completed.find((item) => item.name.includes('function-call-gpt-4o-mini'))!;
     const chunks = mapAll(recording.events).map((chunk) => chunk.message as AIMessageChunk);
     const toolChunks = chunks.flatMap((chunk) => chunk.tool_call_chunks ?? []);
-    expect(toolChunks[0]).toMatchObject({
-      id: 'call_0UFGPwrziw5rbinYp7rthrTb',
-      name: 'get_weather_at_location',
-      args: '',
-    });
-    expect(new Set(toolChunks.map((chunk) => chunk.index)).size).toBe(1);
-    expect(toolChunks.map((chunk) => chunk.args).join('')).toBe('{"location":"San Francisco, CA"}');
+    const terminal = terminalResponse(recording)!;
+    const call = (terminal.output as unknown as Array<Record<string, string>>).find(
+      (item) => item.type === 'function_call',
+    )!;
+    expect(toolChunks).toEqual([
+      { type: 'tool_call_chunk', id: call.call_id, name: call.name, args: '', index: 0 },
+      { type: 'tool_call_chunk', args: call.arguments, index: 0 },
+    ]);
+  });
+
+  it('arguments whose deltas the final value contradicts merge to the final value', () => {
+    const call = {
+      type: 'function_call',
+      id: 'fc_1',
+      call_id: 'call_1',
+      name: 'now',
+      arguments: '',
+    };
+    const events = [
+      { type: 'response.created', response: { id: 'resp_1', output: [] } },
+      { type: 'response.output_item.added', output_index: 0, item: call },
+      // A proxy lost part of the stream: the deltas say one thing, the final value another.
+      {
+        type: 'response.function_call_arguments.delta',
+        output_index: 0,
+        item_id: 'fc_1',
+        delta: '{"tz":"U',
+      },
+      {
+        type: 'response.output_item.done',
+        output_index: 0,
+        item: { ...call, arguments: '{"tz":"Europe/Paris"}' },
+      },
+      {
+        type: 'response.completed',
+        response: {
+          id: 'resp_1',
+          status: 'completed',
+          output: [{ ...call, arguments: '{"tz":"Europe/Paris"}' }],
+        },
+      },
+    ] as unknown as ResponseStreamEvent[];
+    const message = merge(mapAll(events));
+    expect(message.tool_calls).toEqual([
+      { type: 'tool_call', id: 'call_1', name: 'now', args: { tz: 'Europe/Paris' } },
+    ]);
   });
 
   it('keeps reasoning items for replay, several summary parts as separate blocks', () => {

@@ -64,6 +64,12 @@ export interface ChatAPIFreeInput extends BaseChatModelParams {
   streaming?: boolean;
   /** Milliseconds before a request (or a silent stream) fails. Default 600 000. */
   timeout?: number;
+  /** Milliseconds a stream may stay silent before it fails. Default: `timeout`. */
+  streamIdleTimeout?: number;
+  /** Largest JSON answer, in bytes, before the call fails with `response_too_large`. Default 32 MiB. */
+  maxResponseSize?: number;
+  /** Largest single stream event, in characters, before the stream fails. Default 32 Mi. */
+  maxEventSize?: number;
   /** Reasoning effort and summary for reasoning models (`{ effort: "low", summary: "auto" }`). */
   reasoning?: ReasoningConfig;
   /** The Responses `instructions` sent with every call. */

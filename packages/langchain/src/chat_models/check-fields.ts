@@ -17,6 +17,10 @@ export function checkFields(fields: ChatAPIFreeInput): ChatAPIFreeInput {
     ['topP', 0, 1, false],
     ['maxTokens', 1, Number.MAX_SAFE_INTEGER, true],
     ['maxRetries', 0, 100, true],
+    ['timeout', 1, 2_147_483_647, false],
+    ['streamIdleTimeout', 1, 2_147_483_647, false],
+    ['maxResponseSize', 1, Number.MAX_SAFE_INTEGER, true],
+    ['maxEventSize', 1, Number.MAX_SAFE_INTEGER, true],
   ];
   for (const [name, min, max, integer] of numbers) {
     const value = fields[name];

@@ -23,7 +23,8 @@ interface ChunkParts {
  * What merged chunks give (`concat`): content as an array of `text`, `reasoning` and
  * `refusal` blocks, each keyed by a numeric `index`; `tool_call_chunks` keyed by the same
  * kind of index (unique across blocks, so LangChain's content-block events do not mix
- * them up); reasoning items for replay in `additional_kwargs.reasoning_items`; and, on the
+ * them up), opened with the call's id and name and given its arguments whole when the
+ * call ends; reasoning items for replay in `additional_kwargs.reasoning_items`; and, on the
  * last chunk only, `usage_metadata` and `response_metadata` (model name, finish reason),
  * because merging adds numbers and concatenates strings. A `failure` event throws its
  * typed error: a partial answer is never returned as a success.
@@ -109,13 +110,16 @@ export class OutputEventsToChunks {
             ],
           }),
         ];
-      case 'tool-call-delta':
+      case 'tool-call-end':
+        // The final arguments, whole: merged chunks concatenate `args`, so deltas that a
+        // server's final value contradicts could never be taken back.
+        if (event.partial || event.arguments === '') return [];
         return [
           this.#chunk({
             toolCallChunks: [
               {
                 type: 'tool_call_chunk',
-                args: event.delta,
+                args: event.arguments,
                 index: this.#index(`call:${event.outputIndex}`),
               },
             ],
@@ -140,7 +144,7 @@ export class OutputEventsToChunks {
       case 'refusal-start':
       case 'refusal-delta':
       case 'reasoning-end':
-      case 'tool-call-end':
+      case 'tool-call-delta':
         return [];
     }
   }
