@@ -219,7 +219,9 @@ function summarise(
         maxRetries: options.maxRetries,
         kinds,
         outcome,
-        phase: faultCase?.phase ?? 'late',
+        // The mix's stream faults strike after the simulator's default 3 frames (created,
+        // in_progress, an empty output item): before the first output part.
+        phase: faultCase?.phase ?? 'early',
         ...(faultCase?.errorEventCode === undefined
           ? {}
           : { errorEventCode: faultCase.errorEventCode }),
