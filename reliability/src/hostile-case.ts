@@ -16,9 +16,9 @@ export type HostileCall =
 export interface HostileSettings {
   /** Retries of the adapter's own mechanism (core's, the AI SDK's, LangChain's). */
   maxRetries: number;
-  /** core and the provider: `timeout`; ChatAPIFree: its `timeout` field. */
+  /** `timeout` of core, the provider and ChatAPIFree. */
   timeout?: number;
-  /** core and the provider: `streamIdleTimeout`. */
+  /** `streamIdleTimeout` of core, the provider and ChatAPIFree. */
   streamIdleTimeout?: number;
   /**
    * A total deadline of the caller's: core's `signal: AbortSignal.timeout(ms)`, the AI

@@ -98,6 +98,9 @@ async function call(hostileCase: HostileCase, baseURL: string): Promise<string> 
     baseURL,
     maxRetries: settings.maxRetries,
     ...(settings.timeout !== undefined && { timeout: settings.timeout }),
+    ...(settings.streamIdleTimeout !== undefined && {
+      streamIdleTimeout: settings.streamIdleTimeout,
+    }),
   });
   const options = settings.deadline === undefined ? {} : { timeout: settings.deadline };
   if (entry === 'invoke') return (await chat.invoke('Hi', options)).text;

@@ -229,6 +229,22 @@ const timeoutCases: BadInputCase[] = (['timeout', 'streamIdleTimeout'] as const)
   })),
 );
 
+/** createAPIFree's size limits must be positive integers, checked at creation. */
+const sizeCases: BadInputCase[] = (
+  [
+    ['maxResponseSize', 0, 'bytes'],
+    ['maxResponseSize', 1.5, 'bytes'],
+    ['maxEventSize', -1, 'characters'],
+    ['maxEventSize', Number.NaN, 'characters'],
+  ] as const
+).map(([name, value, unit]) => ({
+  name: `createAPIFree({ ${name}: ${value} })`,
+  run: () => createAPIFree(loose<APIFreeProviderSettings>({ apiKey: KEY, [name]: value })),
+  names: exactly(
+    `createAPIFree(settings): ${name} must be an integer from 1 to 2147483647, got ${value} (${unit}).`,
+  ),
+}));
+
 /** Headers a caller may get wrong: refused by core before anything is sent. */
 const BAD_HEADERS: Array<[string, Record<string, string>, string]> = [
   [
@@ -306,7 +322,7 @@ const connectionCases: BadInputCase[] = [
 describe('@apifree/ai-sdk-provider through ai@7: every invalid input gets a clear typed error, nothing hangs', () => {
   defineBadInputTable(
     'ai-sdk',
-    [...cases, ...timeoutCases, ...headerCases, ...connectionCases],
+    [...cases, ...timeoutCases, ...sizeCases, ...headerCases, ...connectionCases],
     (error) => AISDKError.isInstance(error) || error instanceof APIFreeError,
   );
 });

@@ -415,7 +415,22 @@ const serverCases: BadInputCase[] = [
       );
       for await (const _event of stream);
     },
-    names: exactly('An event exceeded 1024 characters; the stream was stopped.'),
+    names: exactly(
+      'A stream event was larger than maxEventSize (1024 characters); the stream was stopped. Raise maxEventSize if you expect events this large.',
+    ),
+  },
+  {
+    name: 'server: a stream event larger than maxEventSize that arrives whole in one read',
+    run: async () => {
+      const stream = await client({ maxEventSize: 64 }).responses.create({
+        ...valid,
+        stream: true,
+      });
+      for await (const _event of stream);
+    },
+    names: exactly(
+      'A stream event was larger than maxEventSize (64 characters); the stream was stopped. Raise maxEventSize if you expect events this large.',
+    ),
   },
   {
     name: 'server: a JSON answer larger than maxResponseSize',

@@ -324,16 +324,23 @@ const moreCases: BadInputCase[] = [
       'The baseURL https://api.apifree.ai/v1 has a query or fragment (?…#…); requests go to <baseURL>/responses, so use the bare URL, e.g. https://api.apifree.ai/v1.',
     ),
   ),
-  construct(
-    '{ timeout: 0 }',
-    { model: MODEL, timeout: 0 },
-    exactly('The timeout option must be a positive number of milliseconds, got 0.'),
-  ),
-  construct(
-    '{ timeout: "100" }',
-    { model: MODEL, timeout: '100' },
-    // The message prints the value, not its type ("got 100" for the string "100").
-    /^The timeout option must be a positive number of milliseconds/,
+  ...(
+    [
+      ['timeout', 0, 'a number from 1 to 2147483647'],
+      ['timeout', '100', 'a number from 1 to 2147483647'],
+      ['streamIdleTimeout', -1, 'a number from 1 to 2147483647'],
+      ['streamIdleTimeout', Number.NaN, 'a number from 1 to 2147483647'],
+      ['maxResponseSize', 0, `an integer from 1 to ${Number.MAX_SAFE_INTEGER}`],
+      ['maxResponseSize', 1.5, `an integer from 1 to ${Number.MAX_SAFE_INTEGER}`],
+      ['maxEventSize', -1, `an integer from 1 to ${Number.MAX_SAFE_INTEGER}`],
+    ] as const
+  ).map(([name, value, what]) =>
+    construct(
+      `{ ${name}: ${typeof value === 'string' ? `"${value}"` : value} }`,
+      { model: MODEL, [name]: value },
+      // The message prints the value, not its type ("got 100" for the string "100").
+      exactly(`new ChatAPIFree(fields): ${name} must be ${what}, got ${String(value)}.`),
+    ),
   ),
   construct(
     '{ maxRetries: 101 }',

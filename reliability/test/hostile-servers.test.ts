@@ -107,10 +107,7 @@ const CASES: HostileCase[] = [
     (call): HostileCase => ({
       call,
       mode: 'drip-stream',
-      // ChatAPIFree's timeout is also its stream idle timeout.
-      settings: call.startsWith('langchain')
-        ? { maxRetries: 0, timeout: IDLE }
-        : { maxRetries: 0, streamIdleTimeout: IDLE },
+      settings: { maxRetries: 0, streamIdleTimeout: IDLE },
       expected: call.startsWith('ai-sdk')
         ? 'APICallError>APIConnectionTimeoutError'
         : 'APIConnectionTimeoutError',
