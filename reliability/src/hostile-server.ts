@@ -37,6 +37,8 @@ export const BAD_DATA_MODES = [
   'bad-tool-arguments',
   'event-not-object',
   'json-not-object',
+  'gzip-json',
+  'long-event',
 ] as const;
 
 export type HostileMode = (typeof ECHO_MODES)[number] | (typeof BAD_DATA_MODES)[number];

@@ -38,7 +38,7 @@ it(
     // RSS also moves with V8's code space and the allocator, so its slope over the window
     // (reported with the heap's, whose flatness is asserted above) is not asserted: a
     // check that fails now and then hides real failures. What is asserted is the change
-    // between the medians of the first and last thirds (about 48 s and 7,000 streams
+    // between the medians of the first and last thirds (about 50 s and 7,000 streams
     // apart), which a steady native leak of a few KB per stream would break.
     expect(report.rss.growth).toBeLessThan(0.06);
   },
