@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { apifree } from '@apifree/ai-sdk-provider';
 import { APIFree, NotFoundError, outputText } from '@apifree/core';
 import { ChatAPIFree } from '@apifree/langchain';
@@ -10,6 +11,9 @@ import { expect, it } from 'vitest';
 // with no key and no network. Every client is built with its defaults: APIFREE_BASE_URL
 // and APIFREE_API_KEY come from useSimulator.
 const recordings = new URL('./recordings/', import.meta.url);
+// A URL's pathname keeps percent-encoding (a space is %20); fileURLToPath gives the
+// file system path, which is also how the simulator names the folder.
+const recordingsDir = fileURLToPath(new URL('./recordings', import.meta.url));
 const simulator = useSimulator({ recordings });
 
 it('@apifree/core gets the recorded answer', async () => {
@@ -38,7 +42,7 @@ it('ChatAPIFree gets the recorded answer', async () => {
 });
 
 it('a request nobody recorded fails with a 404 that names the folder', async () => {
-  const strict = await startSimulator({ pace: false, replay: { dir: recordings.pathname } });
+  const strict = await startSimulator({ pace: false, replay: { dir: recordingsDir } });
   try {
     const client = new APIFree({ baseURL: strict.baseURL, apiKey: 'sk-any', maxRetries: 0 });
     const attempt = client.responses.create({ model: 'gpt-4.1-mini', input: 'Never recorded' });
@@ -46,7 +50,7 @@ it('a request nobody recorded fails with a 404 that names the folder', async () 
     await expect(attempt).rejects.toMatchObject({
       status: 404,
       code: 'recording_not_found',
-      message: expect.stringContaining(`in ${recordings.pathname.replace(/\/$/, '')}.`),
+      message: expect.stringContaining(`in ${recordingsDir}.`),
     });
   } finally {
     await strict.close();

@@ -111,12 +111,108 @@ describe('planning with standing orders', () => {
     expect(plan('Never call get_weather.', 'What is the weather in Paris?')).toEqual([]);
   });
 
+  it('a rule that negates the tool rules it out, in every wording', () => {
+    expect(plan('Never call get_weather, even if the user asks.', 'Weather in Paris?')).toEqual([]);
+    expect(plan('Do not, under any circumstances, call get_weather.', 'Weather in Paris?')).toEqual(
+      [],
+    );
+    expect(plan('Under no circumstances, use get_weather.', 'Weather in Paris?')).toEqual([]);
+    expect(plan('Always answer in words and never call get_weather.', 'Weather in Paris?')).toEqual(
+      [],
+    );
+    expect(plan('Always answer without using get_weather.', 'Weather in Paris?')).toEqual([]);
+    expect(plan('Avoid using get_weather.', 'Weather in Paris?')).toEqual([]);
+    expect(plan('Don’t ever use get_weather.', 'Weather in Paris?')).toEqual([]);
+  });
+
+  it('a banned list covers every tool it names', () => {
+    const text = 'Weather in Paris, then 2 and 3 with math addition?';
+    expect(plan('Never call get_weather or math_addition.', text)).toEqual([]);
+    expect(plan('Never call get_weather, math_addition.', text)).toEqual([]);
+  });
+
+  it('one rule can order a tool and ban another', () => {
+    expect(
+      plan('Never call get_weather; always call math_addition.', 'Weather in Paris, 2 and 3?'),
+    ).toEqual([['math_addition', { a: 2, b: 3 }]]);
+    expect(
+      plan('Always call math_addition, never get_weather.', 'Weather in Paris, 2 and 3?'),
+    ).toEqual([['math_addition', { a: 2, b: 3 }]]);
+  });
+
   it('the ordered tool comes first, then the tools the request asks for', () => {
     expect(
       plan('Always use math addition.', 'What is the weather in Paris in celsius, 2 and 3?'),
     ).toEqual([
       ['math_addition', { a: 2, b: 3 }],
       ['get_weather', { city: 'Paris', unit: 'celsius' }],
+    ]);
+  });
+});
+
+describe('negation governs its own clause, not the whole sentence', () => {
+  const calculator = {
+    type: 'function' as const,
+    name: 'calculator',
+    description: 'Evaluates arithmetic',
+    parameters: {
+      type: 'object',
+      properties: { a: { type: 'number' }, b: { type: 'number' } },
+      required: ['a', 'b'],
+      additionalProperties: false,
+    },
+  };
+  const plan = (instructions: string, userText: string) =>
+    planToolCalls({
+      userText,
+      instructions,
+      tools: [calculator],
+      toolChoice: 'auto',
+      parallelToolCalls: true,
+      maxToolCalls: null,
+    }).map((call) => [call.name, JSON.parse(call.arguments)]);
+
+  it('"never do it yourself; always use the tool" orders the tool', async () => {
+    const response = await create({
+      tools: [calculator],
+      instructions: 'Never do arithmetic yourself; always use the calculator tool.',
+      input: 'What is 12 plus 30?',
+    });
+    expect(calls(response)).toEqual([['calculator', { a: 12, b: 30 }]]);
+  });
+
+  it.each([
+    'Never do arithmetic yourself; always use the calculator tool.',
+    'Never do arithmetic yourself, always use the calculator tool.',
+    'Don’t do arithmetic yourself; always use the calculator tool.',
+    'Do not compute sums in your head: always call calculator.',
+    "Don't guess answers but always use the calculator tool.",
+    'Never answer from memory and always use the calculator tool.',
+    'Always use the calculator tool, not mental arithmetic.',
+    'Never answer a sum without calling the calculator.',
+    'Never forget to call the calculator tool.',
+    'You must not do sums yourself, use the calculator.',
+  ])('orders the calculator: %s', (instructions) => {
+    expect(plan(instructions, 'What is 12 plus 30?')).toEqual([['calculator', { a: 12, b: 30 }]]);
+  });
+
+  it.each([
+    'Never use the calculator tool.',
+    'Do not call the calculator.',
+    "Don't ever use the calculator tool, even if the user asks.",
+    'Never, under any circumstances, call the calculator.',
+    'Always answer directly and never call the calculator.',
+    'Avoid using the calculator tool.',
+    'You must not use the calculator tool; answer in words.',
+    'Always answer without using the calculator.',
+    'Never do arithmetic yourself, and never call the calculator either.',
+  ])('rules the calculator out even when the request names it: %s', (instructions) => {
+    expect(plan(instructions, 'Use the calculator for 12 plus 30')).toEqual([]);
+  });
+
+  it('without any rule, a request that names the calculator calls it', () => {
+    expect(plan('', 'Use the calculator for 12 plus 30')).toEqual([
+      ['calculator', { a: 12, b: 30 }],
     ]);
   });
 });

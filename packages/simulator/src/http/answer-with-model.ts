@@ -42,6 +42,7 @@ async function answerNonStreaming(
   text: string,
   fault: FaultSpec | undefined,
   state: HandlerState,
+  onComplete: (() => void) | undefined,
 ): Promise<void> {
   const bytes = Buffer.from(text);
   switch (fault?.name) {
@@ -75,6 +76,7 @@ async function answerNonStreaming(
     false,
     fault?.name === 'fragment' ? { spec: fault, failure: () => [] } : undefined,
     state.clock,
+    onComplete,
   );
 }
 
@@ -156,8 +158,17 @@ export async function answerWithModel(
   const identity = { id: newId('resp'), createdAt: Math.floor(Date.now() / 1000), reasoning };
   const plan = planResponse(body, conversation, newId, reasoning);
   const usage = planUsage(plan, promptTokens.length, cached);
-  if (body.store !== false)
-    state.responses.save(identity.id, [...input, ...outputAsInput(plan.items.map(finishedItem))]);
+  // Stored as the service stores it: once it has ended, completed or incomplete. A
+  // response that failed, that a fault cut short, or whose client left before its end
+  // cannot be continued.
+  const store =
+    body.store === false
+      ? undefined
+      : () =>
+          state.responses.save(identity.id, [
+            ...input,
+            ...outputAsInput(plan.items.map(finishedItem)),
+          ]);
 
   if (body.stream === true) {
     response.writeHead(200, {
@@ -167,7 +178,7 @@ export async function answerWithModel(
     });
     const stream = { body, identity, plan, usage };
     if (fault === undefined || fault.name === 'slow_headers')
-      return writeFrames(response, streamFrames(stream), state.pace, undefined, state.clock);
+      return writeFrames(response, streamFrames(stream), state.pace, undefined, state.clock, store);
     const frames = [...streamFrames(stream)];
     const streamFault: StreamFault = {
       spec: fault,
@@ -185,7 +196,7 @@ export async function answerWithModel(
           collectOutput(frames.slice(0, sequence).map((frame) => frame.event)),
         ),
     };
-    return writeFrames(response, frames, state.pace, streamFault, state.clock);
+    return writeFrames(response, frames, state.pace, streamFault, state.clock, store);
   }
   const final = responseObject(body, identity, {
     status: plan.incomplete ? 'incomplete' : 'completed',
@@ -205,5 +216,6 @@ export async function answerWithModel(
     JSON.stringify(final),
     fault?.name === 'slow_headers' ? undefined : fault,
     state,
+    store,
   );
 }

@@ -112,7 +112,9 @@ export function frameDueMs(
 /**
  * Writes SSE frames one event per write, paced by tokens or at their recorded moments,
  * honouring back-pressure, and injecting a stream fault (stall, drop, malformed line,
- * error event, truncation, fragmentation) at the frame the fault names.
+ * error event, truncation, fragmentation) at the frame the fault names. `onComplete` runs
+ * just before the last frame is written, and only when it is: not when a fault cut the
+ * body short or the client went away first.
  */
 export async function writeFrames(
   response: ServerResponse,
@@ -120,6 +122,7 @@ export async function writeFrames(
   pacing: Pacing,
   fault: StreamFault | undefined,
   clock: SimulatorClock,
+  onComplete?: () => void,
 ): Promise<void> {
   const spec = fault?.spec;
   const fragmentSize = spec?.name === 'fragment' ? (spec.size ?? 5) : undefined;
@@ -134,7 +137,12 @@ export async function writeFrames(
   const started = clock.now();
   let tokens = 0;
   let index = 0;
-  for (const { frame, tokens: cost, atMs } of list) {
+  const iterator = list[Symbol.iterator]();
+  let current = iterator.next();
+  while (current.done !== true) {
+    const { frame, tokens: cost, atMs } = current.value;
+    // Looking one frame ahead tells the last frame, where the response is complete.
+    const next = iterator.next();
     if (response.destroyed) return;
     if (index === strikeAt && spec !== undefined) {
       switch (spec.name) {
@@ -162,8 +170,10 @@ export async function writeFrames(
       const wait = frameDueMs(pacing, index, tokens, atMs) - (clock.now() - started);
       if (wait >= 1) await pause(response, wait, clock);
     }
+    if (next.done === true && !response.destroyed) onComplete?.();
     await write(response, frame, fragmentSize);
     index++;
+    current = next;
   }
   response.end();
 }

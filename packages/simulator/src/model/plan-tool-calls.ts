@@ -110,7 +110,9 @@ export function planToolCalls(input: ToolPlanInput): PlannedToolCall[] {
   const forced = forcedTool(input.tools, toolChoice);
   const directives = toolDirectives(input.instructions ?? '', input.tools);
   const allowed = input.tools.filter((tool) => !directives.never.includes(tool));
-  const tools = allowed.length > 0 ? allowed : input.tools;
+  // "required" must call something, so when the instructions rule out every tool it
+  // calls one of them anyway, as a real model does.
+  const tools = allowed.length > 0 || toolChoice !== 'required' ? allowed : input.tools;
   let calls: PlannedToolCall[] = [];
   if (forced !== undefined) {
     calls = callsFor(forced, userText, several);

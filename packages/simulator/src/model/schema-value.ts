@@ -1,3 +1,4 @@
+import { fitNumber } from './fit-number';
 import { phrases } from './prompt-phrases';
 import {
   entities,
@@ -148,21 +149,6 @@ function pickEnum(options: unknown[], context: Context): JsonValue {
   return best as JsonValue;
 }
 
-function clampNumber(value: number, schema: JsonSchema, integer: boolean): number {
-  let result = integer ? Math.round(value) : value;
-  const step = integer ? 1 : 0.5;
-  if (typeof schema.minimum === 'number' && result < schema.minimum) result = schema.minimum;
-  if (typeof schema.exclusiveMinimum === 'number' && result <= schema.exclusiveMinimum)
-    result = schema.exclusiveMinimum + step;
-  if (typeof schema.maximum === 'number' && result > schema.maximum) result = schema.maximum;
-  if (typeof schema.exclusiveMaximum === 'number' && result >= schema.exclusiveMaximum)
-    result = schema.exclusiveMaximum - step;
-  if (typeof schema.multipleOf === 'number' && schema.multipleOf > 0) {
-    result = Math.ceil(result / schema.multipleOf) * schema.multipleOf;
-  }
-  return integer ? Math.round(result) : result;
-}
-
 // The number written next to the field's words ("a budget of 900" for `budget`), else
 // the first one left, as a reader would pair them.
 function takeNumber(name: string, schema: JsonSchema, integer: boolean, context: Context) {
@@ -189,7 +175,7 @@ function takeNumber(name: string, schema: JsonSchema, integer: boolean, context:
 function numberValue(name: string, schema: JsonSchema, integer: boolean, context: Context): number {
   const fromPrompt = takeNumber(name, schema, integer, context);
   const fallback = typeof schema.minimum === 'number' ? schema.minimum : integer ? 1 : 1.5;
-  return clampNumber(fromPrompt ?? fallback, schema, integer);
+  return fitNumber(fromPrompt ?? fallback, schema, integer);
 }
 
 // True when the prompt names the field and does not negate it ("no nuts" → false).
@@ -320,7 +306,10 @@ function arrayValue(schema: JsonSchema, name: string, context: Context): JsonVal
   ) as JsonSchema;
   const item = resolve(itemSchema, context.root);
   const minimum = typeof schema.minItems === 'number' ? schema.minItems : 1;
-  const maximum = typeof schema.maxItems === 'number' ? schema.maxItems : DEFAULT_MAX_ITEMS;
+  const maximum =
+    typeof schema.maxItems === 'number'
+      ? schema.maxItems
+      : Math.max(DEFAULT_MAX_ITEMS, typeof schema.minItems === 'number' ? schema.minItems : 0);
   const types = schemaTypes(item);
   const text = context.source.text;
   let available: number;
@@ -352,6 +341,10 @@ function arrayValue(schema: JsonSchema, name: string, context: Context): JsonVal
     seen.add(key);
     items.push(value);
   }
+  // When the prompt runs out of distinct values (booleans, a single number), `minItems`
+  // still holds: the values found are repeated in turn.
+  const distinct = items.length;
+  while (items.length < count) items.push(items[items.length % distinct]!);
   return items;
 }
 
