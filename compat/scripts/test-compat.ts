@@ -1,11 +1,14 @@
-// `pnpm test:compat`: installs the compat workspace from its lockfile, type-checks it, runs every suite,
-// and writes the compatibility tables from that run into the root README (between the
-// compat markers) and, with the run's timings, into compat/RESULTS.md.
+// `pnpm test:compat`: checks that the compat lockfile is current, installs the compat
+// workspace from it, type-checks it, runs every suite, and writes the compatibility
+// tables from that run into the root README (between the compat markers). The run's
+// counts and timings go to compat/results/summary.md, which git ignores, so a passing
+// run leaves the tree as it was.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compatibilityTables } from './compatibility-tables.ts';
-import { runSuites } from './run-suites.ts';
+import { lockfileDrift } from './lockfile-drift.ts';
+import { RESULTS_DIR, runSuites } from './run-suites.ts';
 
 const compat = join(import.meta.dirname, '..');
 const readme = join(compat, '..', 'README.md');
@@ -14,13 +17,24 @@ const END = '<!-- compat:end -->';
 
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
 
+// A stale lockfile would still install under --frozen-lockfile (see lockfile-drift.ts),
+// with the dependencies a repository package used to have; it fails here instead.
+const drift = lockfileDrift();
+if (drift !== '') {
+  console.error(drift);
+  console.error(
+    'compat: compat/pnpm-lock.yaml is stale (above: how it differs from what pnpm resolves from the package.json files): run `cd compat && npx -y pnpm@12.4.2 install --fix-lockfile` and commit it',
+  );
+  process.exit(1);
+}
+
 const installStarted = performance.now();
 const install = spawnSync('npx', ['-y', 'pnpm@12.4.2', 'install', '--frozen-lockfile'], {
   cwd: compat,
   stdio: 'inherit',
 });
 if (install.status !== 0) {
-  console.error('compat: pnpm install --frozen-lockfile failed');
+  console.error('compat: pnpm install --frozen-lockfile failed (its output is above)');
   process.exit(1);
 }
 const installSeconds = seconds(installStarted);
@@ -48,10 +62,11 @@ writeFileSync(readme, after);
 
 const passed = results.filter((result) => result.passed).length;
 const failed = results.length - passed;
+const summary = join(RESULTS_DIR, 'summary.md');
 writeFileSync(
-  join(compat, 'RESULTS.md'),
+  summary,
   [
-    '# Compatibility suite: the last run',
+    "# Compatibility suite: this machine's last run",
     '',
     `Written by \`pnpm test:compat\` (compat/scripts/test-compat.ts). ${passed} passed, ${failed} failed.`,
     `Install (\`pnpm install --frozen-lockfile\` in compat/): ${installSeconds} s. Suites: ${runSeconds} s.`,
@@ -61,7 +76,7 @@ writeFileSync(
   ].join('\n'),
 );
 
-console.log(`\ncompat: install ${installSeconds} s, suites ${runSeconds} s`);
+console.log(`\ncompat: install ${installSeconds} s, suites ${runSeconds} s (${summary})`);
 let exitCode = failed > 0 || failedSuites.length > 0 ? 1 : 0;
 if (failedSuites.length > 0)
   console.error(`compat: suites that failed: ${failedSuites.join(', ')}`);
