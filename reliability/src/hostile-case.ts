@@ -1,8 +1,13 @@
 import type { FloodMode } from './flood-server';
 
-/** How the child calls the package: which adapter, which entry point. */
+/**
+ * How the child calls the package: which adapter, which entry point. `core keep` streams
+ * like `core stream` but keeps every event it reads, as a careless caller might: the
+ * control that shows the measurement sees buffering.
+ */
 export type HostileCall =
   | 'core stream'
+  | 'core keep'
   | 'core create'
   | 'core-fetch stream'
   | 'core-fetch create'
@@ -38,6 +43,8 @@ export interface HostileCase {
   requests: number;
   /** The largest peak RSS growth allowed, MiB, and why. */
   bound: { mebibytes: number; because: string };
+  /** A control: its growth must exceed the bound (the measurement sees what is kept). */
+  control?: boolean;
 }
 
 /** What the child measured and observed. */

@@ -45,8 +45,11 @@ async function call(hostileCase: HostileCase, baseURL: string): Promise<string> 
       options,
     );
     let text = '';
-    for await (const event of stream)
+    const kept: unknown[] = [];
+    for await (const event of stream) {
+      if (entry === 'keep') kept.push(event);
       if (event.type === 'response.output_text.delta') text += event.delta;
+    }
     return text;
   }
   if (adapter === 'ai-sdk') {

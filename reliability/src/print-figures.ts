@@ -21,6 +21,7 @@ interface HostileFigures {
   growthMebibytes: number;
   boundMebibytes: number;
   peakMethod: string;
+  control: boolean;
 }
 
 interface BadInputFigures {
@@ -114,7 +115,7 @@ export function formatFigures(): string {
       const offered =
         row.offeredMebibytes === null ? '' : ` of ${row.offeredMebibytes} MiB offered`;
       lines.push(
-        `  ${name.padEnd(38)} ${row.outcome.padEnd(48)} ${row.requests} req, ${row.writtenMebibytes} MiB written${offered}; +${row.growthMebibytes} MiB (bound ${row.boundMebibytes}, ${row.peakMethod})`,
+        `  ${name.padEnd(38)} ${row.outcome.padEnd(48)} ${row.requests} req, ${row.writtenMebibytes} MiB written${offered}; +${row.growthMebibytes} MiB (${row.control ? 'control, must exceed' : 'bound'} ${row.boundMebibytes}, ${row.peakMethod})`,
       );
     }
   }
