@@ -172,6 +172,8 @@ describe('the redactor', () => {
     const redactor = createRedactor([KEY]);
     const forms = [
       KEY,
+      KEY.toUpperCase(),
+      KEY.toLowerCase(),
       unicode(KEY),
       `sk%2Dlive\\u002d${KEY.slice(8)}`,
       percent(KEY),

@@ -31,7 +31,8 @@ function escapedFormPattern(secret: string): RegExp {
     else forms.push([...Buffer.from(character)].map((byte) => `%${hexPattern(byte, 2)}`).join(''));
     return `(?:${forms.join('|')})`;
   });
-  return new RegExp(characters.join(''), 'g');
+  // Case-insensitive: header names and some logs change a key's case.
+  return new RegExp(characters.join(''), 'gi');
 }
 
 // The part of base64(prefix + secret + suffix) that depends on the secret's bytes alone,
@@ -67,7 +68,7 @@ function replaceRuns(text: string, fragment: string, run: RegExp): string {
 
 /** Removes secrets from text and JSON values. */
 export interface Redactor {
-  /** `text` with every secret removed, plain or encoded (percent, `\u`, HTML, base64, hex). */
+  /** `text` with every secret removed, in any case, plain or encoded (percent, `\u`, HTML, base64, hex). */
   text(text: string): string;
   /** A copy of `value` with every string (keys too) passed through {@link Redactor.text}. */
   json<T>(value: T): T;
