@@ -78,7 +78,7 @@ export class SecretScan {
     this.add(`${source} JSON.stringify`, safeJson(value));
   }
 
-  /** Adds an error: message, stack, String(), inspect and JSON, and its cause chain. */
+  /** Adds an error: message, stack, String(), inspect (which shows its causes) and JSON. */
   addError(source: string, error: unknown): void {
     if (error instanceof Error) {
       this.add(`${source} message`, error.message);

@@ -111,7 +111,23 @@ const cases: BadInputCase[] = [
   callWith('{ headers: "x" }', { headers: 'x-a: b' }, /headers/),
   callWith('{ requestMetadata: "x" }', { requestMetadata: 'x' }, /metadata/),
   {
-    // A non-reasoning model is sent no reasoning settings at all (dropped with a warning).
+    name: 'invoke("Hi", { reasoning: { effort: "extreme" } }) on gpt-4.1-mini: not sent, with a warning (the value is not checked)',
+    run: () => chat().invoke('Hi', loose({ reasoning: { effort: 'extreme' } })),
+    names: /./,
+    check: (outcome: BadInputOutcome) => {
+      if (outcome.kind !== 'returned')
+        return `expected an answer with a warning, got ${outcome.kind}`;
+      const warnings = (outcome.value as AIMessageChunk).response_metadata.warnings as unknown;
+      return Array.isArray(warnings) &&
+        warnings.includes(
+          'reasoningEffort applies to reasoning models only; gpt-4.1-mini is not one and was not sent.',
+        )
+        ? undefined
+        : `no warning about the dropped reasoning effort: ${JSON.stringify(warnings)}`;
+    },
+  },
+  {
+    // A non-reasoning model is sent no reasoning settings at all (the case above).
     name: 'stream("Hi", { reasoning: { effort: "extreme" } }) on a reasoning model (gpt-5-mini)',
     run: () =>
       streamAll(chat({ model: 'gpt-5-mini' }), 'Hi', loose({ reasoning: { effort: 'extreme' } })),

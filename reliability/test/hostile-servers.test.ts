@@ -16,12 +16,10 @@ const MEBIBYTE = 2 ** 20;
 
 /**
  * Peak RSS growth allowed per kind of case: what the packages' own bounds let them hold,
- * plus headroom for the runtime — V8 recommitting its young generation after the GC that
- * precedes the baseline (about 21 MiB even in the drip cases, where almost nothing
- * arrives), garbage between collections, socket buffers. Each bound is far below what the
- * server offers, so a client that kept what it was sent would break it (issue 12 measured
- * +300 MiB for a 200 MiB error body, +1.3 GiB for a 600 MiB JSON body, +1.1 GiB of
- * buffered unknown events).
+ * plus headroom for the runtime (even the drip cases, where almost nothing arrives, grow
+ * by about 21 MiB after the GC that precedes the baseline). Each bound is far below what
+ * the server offers, so a client that kept what it was sent would break it; the control
+ * case shows that it does.
  */
 const HEADROOM = 64;
 const ERROR_BODY = {
