@@ -142,17 +142,6 @@ export class APIFreeLanguageModel implements LanguageModelV4 {
         sink({ type: 'raw', rawValue: error.event });
       normalizer.fail(error);
     };
-    const readEvent = async (): Promise<boolean> => {
-      try {
-        return handle(await events.next());
-      } catch (error) {
-        handleFailure(error);
-        return true;
-      }
-    };
-
-    // Read up to the first output: a failure before it is thrown from doStream, so the AI
-    // SDK's maxRetries can retry a request whose answer nobody has seen yet.
     const readAhead: LanguageModelV4StreamPart[] = [];
     let failure: LanguageModelV4StreamPart | undefined;
     let sawOutput = false;
@@ -161,6 +150,21 @@ export class APIFreeLanguageModel implements LanguageModelV4 {
       else readAhead.push(part);
       if (isOutput(part)) sawOutput = true;
     };
+    // Read up to the first output item or part: a failure before it is thrown from
+    // doStream, so the AI SDK's maxRetries can retry a request whose answer nobody has seen
+    // yet. Not further: the AI SDK's `timeout.firstChunkMs` starts once doStream returns,
+    // so a model that is slow to produce content (a reasoning model thinking) is its to bound.
+    const readAheadEvent = async (): Promise<boolean> => {
+      try {
+        const next = await events.next();
+        if (!next.done && next.value.type === 'response.output_item.added') sawOutput = true;
+        return handle(next);
+      } catch (error) {
+        handleFailure(error);
+        return true;
+      }
+    };
+
     let ended = false;
     // Bounded: a server that sends only events without output (unknown types, keep-alives)
     // gets its stream handed over after a while instead of being buffered without end.
@@ -173,7 +177,7 @@ export class APIFreeLanguageModel implements LanguageModelV4 {
         eventsRead++ < MAX_READ_AHEAD_EVENTS &&
         stream.bytesRead < readAheadUntil
       ) {
-        if (!(await readEvent())) {
+        if (!(await readAheadEvent())) {
           ended = true;
           break;
         }

@@ -195,6 +195,20 @@ describe('errors through the AI SDK', () => {
     });
   });
 
+  it("the AI SDK's timeout.firstChunkMs bounds a server that stalls once the answer's first item began", async () => {
+    // created, in_progress, an empty message item, then silence: doStream has returned by
+    // then (it reads ahead only to the first output item), so the AI SDK's timer runs.
+    const result = streamText({
+      model: providerFor(simulator)('gpt-4.1-mini'),
+      prompt: 'Hi',
+      maxRetries: 0,
+      headers: { 'x-simulator-fault': 'stall;after=3;ms=600000' },
+      timeout: { firstChunkMs: 200 },
+    });
+    const parts = await collect(result.fullStream);
+    expect(parts.map((part) => part.type)).toEqual(['start', 'start-step', 'abort']);
+  });
+
   it('settings that are not positive durations are refused when the provider is created', () => {
     expect(() => providerFor(simulator, { timeout: 0 })).toThrow(
       'createAPIFree(settings): timeout must be a number from 1 to 2147483647, got 0 (milliseconds).',
