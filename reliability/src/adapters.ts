@@ -77,16 +77,7 @@ function coreAdapter(settings: AdapterSettings): StreamOnce {
 }
 
 function aiSdkAdapter(settings: AdapterSettings): StreamOnce {
-  // The provider's own timeouts, as core's adapter has them. Not the AI SDK's
-  // `timeout: { firstChunkMs, chunkMs }`: its first-chunk timer starts only once doStream
-  // returned, and the provider's doStream reads ahead to the first output part, so a
-  // server silent before that part is not covered by it (RELIABILITY.md, "Open").
-  const apifree = createAPIFree({
-    apiKey: settings.apiKey,
-    baseURL: settings.baseURL,
-    timeout: 30_000,
-    streamIdleTimeout: settings.idleTimeout,
-  });
+  const apifree = createAPIFree({ apiKey: settings.apiKey, baseURL: settings.baseURL });
   const model = apifree(MODEL);
   return async (request, signal) => {
     const result = streamText({
@@ -95,6 +86,8 @@ function aiSdkAdapter(settings: AdapterSettings): StreamOnce {
       maxRetries: settings.maxRetries,
       headers: { ...request.headers, 'x-drill-id': request.id },
       abortSignal: signal,
+      // The AI SDK's own idle timeouts: before the first text chunk, then between chunks.
+      timeout: { firstChunkMs: settings.idleTimeout, chunkMs: settings.idleTimeout },
       onError: () => {},
     });
     let text = '';
@@ -113,7 +106,7 @@ function aiSdkAdapter(settings: AdapterSettings): StreamOnce {
     }
     if (failure) throw failure.error;
     // An abort part carries only a description; the result's promises reject with the
-    // abort's error.
+    // abort's error (a TimeoutError for the chunk timeouts).
     if (aborted) await result.text;
     return { text, finishReason, totalTokens };
   };

@@ -42,8 +42,7 @@ export interface PolicyInput {
  * Whether the adapter retries after an attempt that ended with `kind`. Every adapter
  * retries the retryable HTTP statuses. A stream fault is never retried once output was
  * delivered; the AI SDK provider also throws from `doStream` (so `maxRetries` applies)
- * when a retryable stream failure (an error event with a server-side code, a stream cut
- * short or stalled) comes before the first output part.
+ * when a retryable stream failure comes before the first output event.
  */
 export function retries(
   adapter: AdapterName,
@@ -54,8 +53,7 @@ export function retries(
   if (RETRYABLE_HTTP.has(kind)) return true;
   if (kind === 'drop') return adapter === 'ai-sdk' && phase === 'early' ? true : 'either';
   if (adapter !== 'ai-sdk' || phase === 'late') return false;
-  // A stream cut short or silent past streamIdleTimeout before any output: both retryable.
-  if (kind === 'truncate' || kind === 'stall') return true;
+  if (kind === 'truncate') return true;
   if (kind === 'error_event') return errorEventCode === 'server_error';
   return false;
 }
@@ -66,6 +64,7 @@ export function expectedLabels(input: PolicyInput, kind: string): string[] {
     kind === 'error_event' ? `APIStreamError:${input.errorEventCode ?? 'server_error'}` : label,
   );
   if (input.adapter !== 'ai-sdk') return core;
+  if (kind === 'stall') return ['TimeoutError'];
   const wrapped = core.map((label) => `APICallError>${label}`);
   const afterRetries = wrapped.map((label) => `RetryError>${label}`);
   // A drop fails inside doStream (retried) or after output began (an error part).

@@ -219,9 +219,7 @@ function summarise(
         maxRetries: options.maxRetries,
         kinds,
         outcome,
-        // The mix's stream faults strike after the simulator's default 3 frames (created,
-        // in_progress, an empty output item): before the first output part.
-        phase: faultCase?.phase ?? 'early',
+        phase: faultCase?.phase ?? 'late',
         ...(faultCase?.errorEventCode === undefined
           ? {}
           : { errorEventCode: faultCase.errorEventCode }),
