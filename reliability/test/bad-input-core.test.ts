@@ -86,7 +86,11 @@ const cases: BadInputCase[] = [
   construct('{ timeout: -1 }', { apiKey: KEY, timeout: -1 }, /timeout/),
   construct('{ timeout: NaN }', { apiKey: KEY, timeout: Number.NaN }, /timeout/),
   construct('{ timeout: 0 }', { apiKey: KEY, timeout: 0 }, /timeout/),
-  construct('{ timeout: "100" }', { apiKey: KEY, timeout: '100' }, /timeout/),
+  construct(
+    '{ timeout: "100" }',
+    { apiKey: KEY, timeout: '100' },
+    exactly('The timeout option must be a positive number of milliseconds, got a string.'),
+  ),
   construct('{ timeout: Infinity }', { apiKey: KEY, timeout: Number.POSITIVE_INFINITY }, /timeout/),
   construct('{ maxRetries: -1 }', { apiKey: KEY, maxRetries: -1 }, /maxRetries/),
   construct('{ maxRetries: 1.5 }', { apiKey: KEY, maxRetries: 1.5 }, /maxRetries/),
@@ -107,7 +111,9 @@ const cases: BadInputCase[] = [
     construct(
       `{ maxResponseSize: ${typeof value === 'string' ? `"${value}"` : value} }`,
       { apiKey: KEY, maxResponseSize: value },
-      exactly(`The maxResponseSize option must be a positive integer, got ${String(value)}.`),
+      exactly(
+        `The maxResponseSize option must be a positive integer, got ${typeof value === 'number' ? String(value) : `a ${typeof value}`}.`,
+      ),
     ),
   ),
   construct(

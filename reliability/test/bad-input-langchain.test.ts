@@ -354,8 +354,10 @@ const moreCases: BadInputCase[] = [
     construct(
       `{ ${name}: ${typeof value === 'string' ? `"${value}"` : value} }`,
       { model: MODEL, [name]: value },
-      // The message prints the value, not its type ("got 100" for the string "100").
-      exactly(`new ChatAPIFree(fields): ${name} must be ${what}, got ${String(value)}.`),
+      // A number is printed, anything else named by its type ("got a string").
+      exactly(
+        `new ChatAPIFree(fields): ${name} must be ${what}, got ${typeof value === 'number' ? String(value) : `a ${typeof value}`}.`,
+      ),
     ),
   ),
   construct(

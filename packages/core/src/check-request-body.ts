@@ -1,4 +1,5 @@
 import { APIFreeConfigurationError } from './errors';
+import { shownNumber } from './shown-number';
 import type { ResponseCreateParams } from './wire/request';
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -33,7 +34,7 @@ export function numberProblem(
     (!integer || Number.isInteger(value));
   return fits
     ? undefined
-    : `${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${String(value)}`;
+    : `${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${shownNumber(value)}`;
 }
 
 function checkNumber(

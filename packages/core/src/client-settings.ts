@@ -1,5 +1,6 @@
 import type { ClientOptions, RequestOptions } from './client-options';
 import { APIFreeConfigurationError } from './errors';
+import { shownNumber } from './shown-number';
 
 export const DEFAULT_BASE_URL = 'https://api.apifree.ai/v1';
 const DEFAULT_TIMEOUT_MS = 600_000;
@@ -104,7 +105,7 @@ function checkDuration(name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     throw new APIFreeConfigurationError(
       name,
-      `The ${name} option must be a positive number of milliseconds, got ${String(value)}.`,
+      `The ${name} option must be a positive number of milliseconds, got ${shownNumber(value)}.`,
     );
   }
   // setTimeout fires at once for delays past 2^31 − 1 ms (about 24.8 days).
@@ -115,7 +116,7 @@ function checkRetries(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new APIFreeConfigurationError(
       'maxRetries',
-      `The maxRetries option must be a non-negative integer, got ${String(value)}.`,
+      `The maxRetries option must be a non-negative integer, got ${shownNumber(value)}.`,
     );
   }
   return value;
@@ -125,7 +126,7 @@ function checkCount(name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
     throw new APIFreeConfigurationError(
       name,
-      `The ${name} option must be a positive integer, got ${String(value)}.`,
+      `The ${name} option must be a positive integer, got ${shownNumber(value)}.`,
     );
   }
   return value;

@@ -281,6 +281,15 @@ describe('keys and options', () => {
     expect(error?.message).not.toContain('sk-bad');
   });
 
+  it('a string where a number belongs is named by its type, its content not repeated', () => {
+    expect(() => new APIFree({ apiKey: 'k', timeout: '100' as never })).toThrow(
+      'The timeout option must be a positive number of milliseconds, got a string.',
+    );
+    expect(() => new APIFree({ apiKey: 'k', maxEventSize: [1024] as never })).toThrow(
+      'The maxEventSize option must be a positive integer, got an array.',
+    );
+  });
+
   it('accepts a URL object as baseURL and clamps huge timeouts', () => {
     expect(new APIFree({ apiKey: 'k', baseURL: new URL('http://127.0.0.1:9/v1/') }).baseURL).toBe(
       'http://127.0.0.1:9/v1',
