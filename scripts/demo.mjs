@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { APIFree } from '@apifree/core';
 
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: run by node directly (`pnpm demo:replay`), not as a turbo task, whose tests stay hermetic.
 const live = Boolean(process.env.APIFREE_API_KEY);
 let server;
 let client;
