@@ -189,9 +189,12 @@ export function createEventNormalizer(emit: (event: OutputEvent) => void): Event
   function textDelta(item: ItemState, block: TextBlock, delta: string): void {
     if (delta === '') return;
     block.streamed += delta;
+    // Built field by field, not spread: this runs once per delta of every stream.
     emit({
-      type: `${block.kind}-delta`,
-      ...position(item),
+      type: block.kind === 'text' ? 'text-delta' : 'refusal-delta',
+      outputIndex: item.outputIndex,
+      itemId: item.itemId,
+      serverItemId: item.serverItemId,
       contentIndex: block.contentIndex,
       delta,
     });
@@ -251,7 +254,9 @@ export function createEventNormalizer(emit: (event: OutputEvent) => void): Event
     block.streamed += delta;
     emit({
       type: 'reasoning-delta',
-      ...position(item),
+      outputIndex: item.outputIndex,
+      itemId: item.itemId,
+      serverItemId: item.serverItemId,
       part: block.part,
       partIndex: block.partIndex,
       delta,
@@ -282,7 +287,9 @@ export function createEventNormalizer(emit: (event: OutputEvent) => void): Event
     if (item.started)
       emit({
         type: 'tool-call-delta',
-        ...position(item),
+        outputIndex: item.outputIndex,
+        itemId: item.itemId,
+        serverItemId: item.serverItemId,
         callId: item.callId as string,
         name: item.name as string,
         delta,
