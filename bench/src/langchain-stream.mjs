@@ -9,7 +9,7 @@ import { ChatOpenAI } from '@langchain/openai';
 import { REPLAY_HEADER, startBenchSimulator } from './simulator-process.mjs';
 import { machine, rateTable, sideBySide, speedup } from './stats.mjs';
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
 const server = await startBenchSimulator();
 const { bytes, deltas } = server;
 

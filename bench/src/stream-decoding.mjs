@@ -8,7 +8,7 @@ import { request } from 'undici';
 import { REPLAY_HEADER, startBenchSimulator } from './simulator-process.mjs';
 import { machine, rateTable, sideBySide, speedup } from './stats.mjs';
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
 const server = await startBenchSimulator();
 const { bytes, events } = server;
 const body = { model: 'gpt-5-mini', input: 'bench', stream: true };

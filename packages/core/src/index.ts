@@ -14,7 +14,7 @@ export {
   type Finish,
   type FinishKind,
 } from './normalize/finish';
-export { normalizeEvents } from './normalize/normalize-events';
+export { normalizeEventBatches, normalizeEvents } from './normalize/normalize-events';
 export type { OutputEvent } from './normalize/output-event';
 export { type OutputPart, type ResponseOutput, readResponse } from './normalize/read-response';
 export { normalizeUsage, type Usage } from './normalize/usage';

@@ -4,6 +4,7 @@ import {
   APIStreamError,
   APIStreamTruncatedError,
   createEventNormalizer,
+  normalizeEventBatches,
   normalizeEvents,
   type OutputEvent,
   type Response,
@@ -991,6 +992,59 @@ describe('servers that break the event order', () => {
       finish: { kind: 'interrupted', raw: 'stream_truncated' },
     });
     expect(failure?.type === 'failure' && failure.error).toBeInstanceOf(APIStreamTruncatedError);
+  });
+});
+
+describe('normalizeEventBatches', () => {
+  const raw = [
+    created,
+    {
+      type: 'response.output_item.added',
+      output_index: 0,
+      item: { type: 'message', id: 'msg_1', role: 'assistant', status: 'in_progress', content: [] },
+    },
+    { type: 'response.keep_alive' },
+    {
+      type: 'response.output_text.delta',
+      output_index: 0,
+      item_id: 'msg_1',
+      content_index: 0,
+      delta: 'Hel',
+    },
+    {
+      type: 'response.output_text.delta',
+      output_index: 0,
+      item_id: 'msg_1',
+      content_index: 0,
+      delta: 'lo',
+    },
+    completed([message('Hello')]),
+  ];
+  async function* source(events: unknown[]) {
+    for (const event of events) yield event as ResponseStreamEvent;
+  }
+
+  it('gives the events of normalizeEvents, one non-empty batch per raw event that has any', async () => {
+    const batches: OutputEvent[][] = [];
+    for await (const batch of normalizeEventBatches(source(raw))) batches.push(batch);
+    const flat: OutputEvent[] = [];
+    for await (const event of normalizeEvents(source(raw))) flat.push(event);
+    expect(batches.flat()).toEqual(flat);
+    expect(batches.every((batch) => batch.length > 0)).toBe(true);
+    // created → response-start; added → nothing yet; keep-alive → nothing; each delta →
+    // (text-start +) text-delta; completed → text-end and finish.
+    expect(batches.map((batch) => batch.map((event) => event.type))).toEqual([
+      ['response-start'],
+      ['text-start', 'text-delta'],
+      ['text-delta'],
+      ['text-end', 'finish'],
+    ]);
+  });
+
+  it('a truncated source ends with a batch holding the failure', async () => {
+    const batches: OutputEvent[][] = [];
+    for await (const batch of normalizeEventBatches(source(raw.slice(0, 4)))) batches.push(batch);
+    expect(batches.at(-1)?.map((event) => event.type)).toEqual(['text-end', 'failure']);
   });
 });
 

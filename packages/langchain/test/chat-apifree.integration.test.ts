@@ -599,6 +599,31 @@ describe('errors, retries and abort', () => {
     expect(chunks.length).toBe(2);
   });
 
+  it('an aborted stream read through its reader ends with APIUserAbortError too', async () => {
+    const controller = new AbortController();
+    const stream = await context
+      .model()
+      .stream('Tell me a very long story about rivers', { signal: controller.signal });
+    const reader = stream.getReader();
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    controller.abort();
+    const error = await (async () => {
+      for (;;) if ((await reader.read()).done) return undefined;
+    })().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+  });
+
+  it('a signal reused for many streams keeps no abort listeners from them', async () => {
+    const { getEventListeners } = await import('node:events');
+    const controller = new AbortController();
+    for (let call = 0; call < 20; call++) {
+      const options = call % 2 === 0 ? {} : { timeout: 60_000 };
+      await collect(context.model().stream('Hi', { signal: controller.signal, ...options }));
+    }
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
   it("LangChain's timeout option ends in APIConnectionTimeoutError, streamed or not", async () => {
     // The answer stalls after a few events, so only the timeout can end the call.
     const stall = { 'x-simulator-fault': 'stall;after=3;ms=600000' };

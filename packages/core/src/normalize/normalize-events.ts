@@ -20,6 +20,23 @@ import type { OutputEvent } from './output-event';
 export async function* normalizeEvents(
   stream: AsyncIterable<ResponseStreamEvent>,
 ): AsyncGenerator<OutputEvent, void, undefined> {
+  for await (const batch of normalizeEventBatches(stream)) yield* batch;
+}
+
+/**
+ * {@link normalizeEvents} in batches: the output events of each raw event together, never
+ * an empty batch. The same events in the same order; one step of the iterator per raw
+ * event instead of one per output event, for consumers that are themselves async
+ * generators and pay for every step (an adapter's stream of chunks).
+ *
+ * @example
+ * for await (const batch of normalizeEventBatches(stream)) {
+ *   for (const event of batch) if (event.type === 'text-delta') process.stdout.write(event.delta);
+ * }
+ */
+export async function* normalizeEventBatches(
+  stream: AsyncIterable<ResponseStreamEvent>,
+): AsyncGenerator<OutputEvent[], void, undefined> {
   let pending: OutputEvent[] = [];
   const normalizer = createEventNormalizer((output) => pending.push(output));
   const flush = () => {
@@ -31,7 +48,7 @@ export async function* normalizeEvents(
   try {
     for await (const event of stream) {
       normalizer.push(event);
-      if (pending.length > 0) yield* flush();
+      if (pending.length > 0) yield flush();
     }
     if (normalizer.finished) return;
     failure = new APIStreamTruncatedError({
@@ -44,5 +61,5 @@ export async function* normalizeEvents(
     failure = error;
   }
   normalizer.fail(failure);
-  yield* flush();
+  if (pending.length > 0) yield flush();
 }

@@ -1,10 +1,8 @@
 import {
-  APIConnectionTimeoutError,
   APIFree,
-  APIUserAbortError,
   abortError,
   buildRequestBody,
-  normalizeEvents,
+  normalizeEventBatches,
   type ReasoningConfig,
   type ResponseCreateParamsBase,
   readResponse,
@@ -25,7 +23,7 @@ import type { ModelProfile } from '@langchain/core/language_models/profile';
 import type { AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import type { ChatGenerationChunk, ChatResult } from '@langchain/core/outputs';
 import type { Runnable } from '@langchain/core/runnables';
-import { IterableReadableStream } from '@langchain/core/utils/stream';
+import type { IterableReadableStream } from '@langchain/core/utils/stream';
 import { messagesToInput, type SystemMessageMode } from '../converters/messages-to-input';
 import { OutputEventsToChunks } from '../converters/output-events-to-chunks';
 import { type ModelRequestFields, toRequestSettings } from '../converters/request-settings';
@@ -36,6 +34,7 @@ import { markRetryability } from '../utils/errors';
 import type { ChatAPIFreeCallOptions, ChatAPIFreeInput } from './call-options';
 import { checkFields } from './check-fields';
 import { type StructuredOutputSchema, structuredOutputRunnable } from './structured-output';
+import { typedAbort, withTypedAbortSignal } from './typed-abort';
 
 /** The request body without `input`. (`Omit` would drop the known keys: the type has an index signature.) */
 type ResponsesBody = {
@@ -197,20 +196,11 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
     input: BaseLanguageModelInput,
     options?: Partial<ChatAPIFreeCallOptions>,
   ): Promise<IterableReadableStream<AIMessageChunk>> {
-    let stream: IterableReadableStream<AIMessageChunk>;
     try {
-      stream = await super.stream(input, options);
+      return await super.stream(input, withTypedAbortSignal(options));
     } catch (error) {
       throw typedAbort(error);
     }
-    async function* typed(): AsyncGenerator<AIMessageChunk> {
-      try {
-        yield* stream;
-      } catch (error) {
-        throw typedAbort(error);
-      }
-    }
-    return IterableReadableStream.fromAsyncGenerator(typed());
   }
 
   /** `console.log(model)` and `util.inspect` show the serialized model: the key stays a secret reference. */
@@ -266,23 +256,26 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
       requestId: stream.response.requestId,
       requestWarnings: warnings,
     });
-    for await (const event of normalizeEvents(stream)) {
-      let chunks: ChatGenerationChunk[];
-      try {
-        chunks = mapper.map(event);
-      } catch (error) {
-        throw markRetryability(error);
-      }
-      for (const chunk of chunks) {
-        yield chunk;
-        await runManager?.handleLLMNewToken(
-          chunk.text,
-          { prompt: 0, completion: 0 },
-          undefined,
-          undefined,
-          undefined,
-          { chunk },
-        );
+    // In batches (one per raw event): every step of an async generator costs, per event.
+    for await (const batch of normalizeEventBatches(stream)) {
+      for (const event of batch) {
+        let chunks: ChatGenerationChunk[];
+        try {
+          chunks = mapper.map(event);
+        } catch (error) {
+          throw markRetryability(error);
+        }
+        for (const chunk of chunks) {
+          yield chunk;
+          await runManager?.handleLLMNewToken(
+            chunk.text,
+            { prompt: 0, completion: 0 },
+            undefined,
+            undefined,
+            undefined,
+            { chunk },
+          );
+        }
       }
     }
   }
@@ -401,23 +394,6 @@ const STREAM_FINISH_REASONS: Record<string, FinishReason> = {
   length: 'length',
   content_filter: 'content_filter',
 };
-
-/**
- * LangChain checks its signal itself and rejects with the signal's reason, a
- * `DOMException` (`AbortError`, or `TimeoutError` for its `timeout` option): those become
- * core's typed errors, as the README promises.
- */
-function typedAbort(error: unknown): unknown {
-  const name = (error as { name?: unknown } | null)?.name;
-  if (name === 'TimeoutError') {
-    return new APIConnectionTimeoutError(
-      'The call took longer than its timeout option and was stopped. Allow more time, or retry.',
-      { cause: error },
-    );
-  }
-  if (name === 'AbortError') return new APIUserAbortError(undefined, { cause: error });
-  return error;
-}
 
 function rethrowMarked(error: unknown): never {
   throw markRetryability(error);
