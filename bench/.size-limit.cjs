@@ -1,5 +1,9 @@
 // Bundle size of each package as a user's bundler sees it: minified and brotli-compressed,
 // the browser/edge build, peer dependencies excluded (the user has them anyway).
+// Budgets: issue 7 set core ≤ 10 kB and each adapter ≤ 15 kB; the runtime checks of
+// issues 11 and 12 (every event and response shape, request bodies, headers, options, the
+// key redactor) took core to 11.4 kB and the adapters, which bundle it, to 20 kB. The
+// budgets are now those sizes with a little headroom, so growth still fails the run.
 // @ai-sdk/provider and @ai-sdk/provider-utils are dependencies of `ai` itself (the same
 // versions), so in an AI SDK app they add nothing: they are excluded for both providers,
 // and a second line shows the provider with its own copy.
@@ -10,14 +14,14 @@ module.exports = [
     name: '@apifree/core',
     path: '../packages/core/dist/index.js',
     import: '{ APIFree, outputText }',
-    limit: '10 kB',
+    limit: '12 kB',
   },
   {
     name: '@apifree/ai-sdk-provider',
     path: '../packages/ai-sdk-provider/dist/index.js',
     import: '{ createAPIFree }',
     ignore: aiShared,
-    limit: '15 kB',
+    limit: '21 kB',
   },
   {
     name: '@apifree/ai-sdk-provider (with its own copy of provider-utils)',
@@ -30,7 +34,7 @@ module.exports = [
     path: '../packages/langchain/dist/index.js',
     import: '{ ChatAPIFree }',
     ignore: ['@langchain/core'],
-    limit: '15 kB',
+    limit: '21 kB',
   },
   { name: 'openai', path: 'node_modules/openai/index.mjs', import: '{ OpenAI }' },
   {

@@ -27,7 +27,8 @@ export function typedAbort(error: unknown): unknown {
 export function withTypedAbortSignal<
   Options extends { signal?: AbortSignal; timeout?: number; metadata?: Record<string, unknown> },
 >(options: Options | undefined): Options | undefined {
-  if (options === undefined) return options;
+  // Every runtime this package supports has AbortSignal.any; without it, LangChain's own.
+  if (options === undefined || typeof AbortSignal.any !== 'function') return options;
   const { signal, timeout } = options;
   const validTimeout = typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout);
   if (signal === undefined && !validTimeout) return options;
