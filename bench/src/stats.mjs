@@ -1,5 +1,8 @@
 import os from 'node:os';
 
+/** Untimed rounds before the timed ones (BENCH_WARMUP overrides). */
+export const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP ?? 5);
+
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -17,11 +20,15 @@ export function machine() {
  * milliseconds this (client) process spent — the server runs in another process, so
  * client CPU is what a client library costs, whatever the server's speed.
  */
-export async function sideBySide(candidates, rounds) {
+export async function sideBySide(candidates, rounds, warmupRounds = WARMUP_ROUNDS) {
   const names = Object.keys(candidates);
   const wall = Object.fromEntries(names.map((name) => [name, []]));
   const cpu = Object.fromEntries(names.map((name) => [name, []]));
-  for (const name of names) await candidates[name]();
+  // Warm-up rounds, not timed: a long-running app sees the code optimised, and the first
+  // few runs of a 17,000-event stream are still being compiled.
+  for (let round = 0; round < warmupRounds; round++) {
+    for (const name of names) await candidates[name]();
+  }
   for (let round = 0; round < rounds; round++) {
     const order = names.map((_, index) => names[(index + round) % names.length]);
     for (const name of order) {
