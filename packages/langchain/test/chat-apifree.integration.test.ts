@@ -615,7 +615,10 @@ describe('errors, retries and abort', () => {
   });
 
   it('a signal reused for many streams keeps no abort listeners from them', async () => {
-    const { getEventListeners } = await import('node:events');
+    // (This package's types have no @types/node; the function is Node's own.)
+    const { getEventListeners } = (await import('node:events')) as unknown as {
+      getEventListeners(target: EventTarget, type: string): unknown[];
+    };
     const controller = new AbortController();
     for (let call = 0; call < 20; call++) {
       const options = call % 2 === 0 ? {} : { timeout: 60_000 };
