@@ -3,7 +3,8 @@ import { APIConnectionTimeoutError, type APIFreeError, APIUserAbortError } from 
 /**
  * The error for a caller's signal that fired: `APIConnectionTimeoutError` when it was a
  * timeout (`AbortSignal.timeout(ms)`, a framework's `timeout` option: the reason is a
- * `TimeoutError`), `APIUserAbortError` otherwise. The reason is kept as the cause.
+ * `TimeoutError`), `APIUserAbortError` otherwise. The reason is kept as the cause; a
+ * reason that is already one of those two errors is returned as it is.
  *
  * @example
  * const signal = AbortSignal.timeout(1);
@@ -12,6 +13,11 @@ import { APIConnectionTimeoutError, type APIFreeError, APIUserAbortError } from 
  */
 export function abortError(signal: AbortSignal | undefined, cause?: unknown): APIFreeError {
   const reason: unknown = signal?.reason;
+  // A signal aborted with one of these errors already says what happened (an adapter
+  // that types a framework's abort does that): it is the error, not its cause.
+  if (APIConnectionTimeoutError.isInstance(reason) || APIUserAbortError.isInstance(reason)) {
+    return reason;
+  }
   if ((reason as { name?: unknown } | undefined)?.name === 'TimeoutError') {
     return new APIConnectionTimeoutError(
       'The request was stopped by its signal’s timeout (AbortSignal.timeout or a framework’s timeout option). Allow more time, or retry.',

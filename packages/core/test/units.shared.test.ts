@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  APIConnectionTimeoutError,
   APIFREE_MODEL_IDS,
+  APIUserAbortError,
+  abortError,
   getModelInfo,
   isKnownStreamEventType,
   isReasoningModel,
@@ -62,6 +65,24 @@ describe('model catalogue', () => {
       contextWindow: 128_000,
     });
     expect(getModelInfo('unknown')).toBeUndefined();
+  });
+});
+
+describe('abortError', () => {
+  it('a timeout is APIConnectionTimeoutError, any other abort APIUserAbortError, the reason kept as cause', () => {
+    const timedOut = AbortSignal.abort(new DOMException('late', 'TimeoutError'));
+    expect(abortError(timedOut)).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(abortError(timedOut).cause).toBe(timedOut.reason);
+    const stopped = AbortSignal.abort();
+    expect(abortError(stopped)).toBeInstanceOf(APIUserAbortError);
+    expect(abortError(stopped).cause).toBe(stopped.reason);
+  });
+
+  it('a reason that is already one of those errors is the error itself', () => {
+    const timeout = new APIConnectionTimeoutError('stopped by the framework’s timeout');
+    expect(abortError(AbortSignal.abort(timeout))).toBe(timeout);
+    const abort = new APIUserAbortError();
+    expect(abortError(AbortSignal.abort(abort))).toBe(abort);
   });
 });
 

@@ -19,7 +19,7 @@ import {
 import type { ChatGenerationChunk } from '@langchain/core/outputs';
 import { RunnableLambda } from '@langchain/core/runnables';
 import { tool } from '@langchain/core/tools';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { lastBody, serverAnswer, TEST_KEY, useSimulator } from './helpers/simulator';
 
@@ -636,6 +636,18 @@ describe('errors, retries and abort', () => {
     await expect(
       collect(context.model().stream('Hi', { timeout: 100, headers: stall })),
     ).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+  });
+
+  it("a stream's timeout reaches callbacks as APIConnectionTimeoutError too", async () => {
+    const stall = { 'x-simulator-fault': 'stall;after=3;ms=600000' };
+    const reported: unknown[] = [];
+    const callbacks = [{ handleLLMError: (error: unknown) => void reported.push(error) }];
+    const thrown = await collect(
+      context.model().stream('Hi', { timeout: 100, headers: stall, callbacks }),
+    ).catch((caught: unknown) => caught);
+    expect(thrown).toBeInstanceOf(APIConnectionTimeoutError);
+    await vi.waitFor(() => expect(reported).toHaveLength(1));
+    expect(reported[0]).toBeInstanceOf(APIConnectionTimeoutError);
   });
 
   it("ChatAPIFree's own timeout is the HTTP timeout: APIConnectionTimeoutError too", async () => {
