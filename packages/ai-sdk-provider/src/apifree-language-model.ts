@@ -209,20 +209,21 @@ export class APIFreeLanguageModel implements LanguageModelV4 {
           };
           try {
             // A pull that enqueues nothing is not repeated: read until an event yields parts.
-            // The reads are awaited here, not in a helper: this loop runs once per event.
+            // Every event that has arrived is handled at once: one await per network read.
             while (enqueued === 0) {
-              let more: boolean;
+              let batch: ResponseStreamEvent[] | undefined;
               try {
-                more = handle(await events.next());
+                batch = await stream.nextBatch();
               } catch (error) {
                 handleFailure(error);
-                more = true;
+                continue;
               }
-              if (!more) {
+              if (batch === undefined) {
                 controller.enqueue(mapper.finish());
                 controller.close();
                 return;
               }
+              for (const event of batch) handle({ done: false, value: event });
             }
           } catch (error) {
             controller.error(mapError(error));

@@ -646,7 +646,7 @@ describe('errors, retries and abort', () => {
       context.model().stream('Hi', { timeout: 100, headers: stall, callbacks }),
     ).catch((caught: unknown) => caught);
     expect(thrown).toBeInstanceOf(APIConnectionTimeoutError);
-    await vi.waitFor(() => expect(reported).toHaveLength(1));
+    await vi.waitFor(() => expect(reported).toHaveLength(1), { timeout: 30_000 });
     expect(reported[0]).toBeInstanceOf(APIConnectionTimeoutError);
   });
 

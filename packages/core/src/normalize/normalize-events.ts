@@ -1,4 +1,5 @@
 import { APIStreamTruncatedError, APIUserAbortError } from '../errors';
+import type { ResponseStream } from '../response-stream';
 import type { ResponseStreamEvent } from '../wire/stream-events';
 import { createEventNormalizer } from './create-event-normalizer';
 import type { OutputEvent } from './output-event';
@@ -24,10 +25,11 @@ export async function* normalizeEvents(
 }
 
 /**
- * {@link normalizeEvents} in batches: the output events of each raw event together, never
- * an empty batch. The same events in the same order; one step of the iterator per raw
- * event instead of one per output event, for consumers that are themselves async
- * generators and pay for every step (an adapter's stream of chunks).
+ * {@link normalizeEvents} in batches: the output events of each raw event together — of
+ * every raw event that arrived in one network read, when the source is a
+ * {@link ResponseStream} — never an empty batch. The same events in the same order; one
+ * step of the iterator per read instead of one per output event, for consumers that are
+ * themselves async generators and pay for every step (an adapter's stream of chunks).
  *
  * @example
  * for await (const batch of normalizeEventBatches(stream)) {
@@ -46,9 +48,21 @@ export async function* normalizeEventBatches(
   };
   let failure: unknown;
   try {
-    for await (const event of stream) {
-      normalizer.push(event);
-      if (pending.length > 0) yield flush();
+    if (hasBatches(stream)) {
+      try {
+        for (let batch = await stream.nextBatch(); batch; batch = await stream.nextBatch()) {
+          for (const event of batch) normalizer.push(event);
+          if (pending.length > 0) yield flush();
+        }
+      } finally {
+        // As `for await` would on `break`: a consumer that stops early closes the request.
+        await stream.return();
+      }
+    } else {
+      for await (const event of stream) {
+        normalizer.push(event);
+        if (pending.length > 0) yield flush();
+      }
     }
     if (normalizer.finished) return;
     failure = new APIStreamTruncatedError({
@@ -62,4 +76,12 @@ export async function* normalizeEventBatches(
   }
   normalizer.fail(failure);
   if (pending.length > 0) yield flush();
+}
+
+/** A core ResponseStream, from this copy of the package or another (duplicate installs). */
+function hasBatches(
+  stream: AsyncIterable<ResponseStreamEvent>,
+): stream is AsyncIterable<ResponseStreamEvent> & Pick<ResponseStream, 'nextBatch' | 'return'> {
+  const candidate = stream as Partial<Pick<ResponseStream, 'nextBatch' | 'return'>>;
+  return typeof candidate.nextBatch === 'function' && typeof candidate.return === 'function';
 }
