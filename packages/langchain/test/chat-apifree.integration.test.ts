@@ -614,16 +614,27 @@ describe('errors, retries and abort', () => {
     expect(error).toBeInstanceOf(APIUserAbortError);
   });
 
-  it('a signal reused for many streams keeps no abort listeners from them', async () => {
+  it('a signal reused for many calls keeps no abort listeners from them', async () => {
     // (This package's types have no @types/node; the function is Node's own.)
     const { getEventListeners } = (await import('node:events')) as unknown as {
       getEventListeners(target: EventTarget, type: string): unknown[];
     };
     const controller = new AbortController();
-    for (let call = 0; call < 20; call++) {
-      const options = call % 2 === 0 ? {} : { timeout: 60_000 };
-      await collect(context.model().stream('Hi', { signal: controller.signal, ...options }));
+    const model = context.model();
+    for (let call = 0; call < 24; call++) {
+      const options = { signal: controller.signal, ...(call % 2 === 1 && { timeout: 60_000 }) };
+      if (call % 3 === 0) await collect(model.stream('Hi', options));
+      else if (call % 3 === 1) {
+        // A consumer that stops after the first chunk.
+        for await (const _ of await model.stream('Tell me a long story', options)) break;
+      } else await model.invoke('Hi', options);
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
     }
+    // The same with streaming: true and with disableStreaming (stream() falls back to invoke).
+    await collect(context.model({ streaming: true }).stream('Hi', { signal: controller.signal }));
+    await collect(
+      context.model({ disableStreaming: true }).stream('Hi', { signal: controller.signal }),
+    );
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 

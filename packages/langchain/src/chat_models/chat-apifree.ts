@@ -34,7 +34,7 @@ import { markRetryability } from '../utils/errors';
 import type { ChatAPIFreeCallOptions, ChatAPIFreeInput } from './call-options';
 import { checkFields } from './check-fields';
 import { type StructuredOutputSchema, structuredOutputRunnable } from './structured-output';
-import { typedAbort, withTypedAbortSignal } from './typed-abort';
+import { releaseTypedAbortSignal, typedAbort, withTypedAbortSignal } from './typed-abort';
 
 /** The request body without `input`. (`Omit` would drop the known keys: the type has an index signature.) */
 type ResponsesBody = {
@@ -196,9 +196,11 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
     input: BaseLanguageModelInput,
     options?: Partial<ChatAPIFreeCallOptions>,
   ): Promise<IterableReadableStream<AIMessageChunk>> {
+    const typedOptions = withTypedAbortSignal(options);
     try {
-      return await super.stream(input, withTypedAbortSignal(options));
+      return await super.stream(input, typedOptions);
     } catch (error) {
+      releaseTypedAbortSignal(typedOptions?.signal);
       throw typedAbort(error);
     }
   }
@@ -209,6 +211,18 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
   }
 
   async _generate(
+    messages: BaseMessage[],
+    options: this['ParsedCallOptions'],
+    runManager?: CallbackManagerForLLMRun,
+  ): Promise<ChatResult> {
+    try {
+      return await this.#generate(messages, options, runManager);
+    } finally {
+      releaseTypedAbortSignal(options.signal);
+    }
+  }
+
+  async #generate(
     messages: BaseMessage[],
     options: this['ParsedCallOptions'],
     runManager?: CallbackManagerForLLMRun,
@@ -243,40 +257,45 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
     options: this['ParsedCallOptions'],
     runManager?: CallbackManagerForLLMRun,
   ): AsyncGenerator<ChatGenerationChunk> {
-    if (options.signal?.aborted) throw abortError(options.signal);
-    const { body, warnings } = this.#request(messages, options);
-    const stream = await this.caller.callWithOptions(
-      { signal: options.signal, maxRetries: options.maxRetries },
-      () =>
-        this.#client.responses
-          .create({ ...body, stream: true }, this.#requestOptions(options))
-          .catch(rethrowMarked),
-    );
-    const mapper = new OutputEventsToChunks({
-      requestId: stream.response.requestId,
-      requestWarnings: warnings,
-    });
-    // In batches (one per raw event): every step of an async generator costs, per event.
-    for await (const batch of normalizeEventBatches(stream)) {
-      for (const event of batch) {
-        let chunks: ChatGenerationChunk[];
-        try {
-          chunks = mapper.map(event);
-        } catch (error) {
-          throw markRetryability(error);
-        }
-        for (const chunk of chunks) {
-          yield chunk;
-          await runManager?.handleLLMNewToken(
-            chunk.text,
-            { prompt: 0, completion: 0 },
-            undefined,
-            undefined,
-            undefined,
-            { chunk },
-          );
+    try {
+      if (options.signal?.aborted) throw abortError(options.signal);
+      const { body, warnings } = this.#request(messages, options);
+      const stream = await this.caller.callWithOptions(
+        { signal: options.signal, maxRetries: options.maxRetries },
+        () =>
+          this.#client.responses
+            .create({ ...body, stream: true }, this.#requestOptions(options))
+            .catch(rethrowMarked),
+      );
+      const mapper = new OutputEventsToChunks({
+        requestId: stream.response.requestId,
+        requestWarnings: warnings,
+      });
+      // In batches (one per network read): every step of an async generator costs.
+      for await (const batch of normalizeEventBatches(stream)) {
+        for (const event of batch) {
+          let chunks: ChatGenerationChunk[];
+          try {
+            chunks = mapper.map(event);
+          } catch (error) {
+            throw markRetryability(error);
+          }
+          for (const chunk of chunks) {
+            yield chunk;
+            await runManager?.handleLLMNewToken(
+              chunk.text,
+              { prompt: 0, completion: 0 },
+              undefined,
+              undefined,
+              undefined,
+              { chunk },
+            );
+          }
         }
       }
+    } finally {
+      // The call is over (ended, failed, or its consumer stopped): its signal lets go.
+      releaseTypedAbortSignal(options.signal);
     }
   }
 

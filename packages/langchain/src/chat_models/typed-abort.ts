@@ -17,32 +17,54 @@ export function typedAbort(error: unknown): unknown {
   return error;
 }
 
+/** How to let go of each typed signal's listener and timer, once its call has ended. */
+const releases = new WeakMap<AbortSignal, () => void>();
+
 /**
  * The call options with LangChain's `signal` and `timeout` replaced by one signal whose
  * reason is already typed: LangChain rejects a stream with its signal's reason, so the
  * stream ends with `APIUserAbortError` / `APIConnectionTimeoutError` on every way of
  * reading it (iterator, reader, pipe), at no cost per chunk. Options without either, or
  * with a timeout LangChain itself refuses, are returned unchanged.
+ *
+ * The caller's signal gets one listener, and a timeout one timer, until the call ends:
+ * {@link releaseTypedAbortSignal} with the new signal then removes both, so a signal
+ * reused for many calls gathers nothing. (`AbortSignal.any` would keep every combined
+ * signal alive for as long as the caller's signal lives.)
  */
 export function withTypedAbortSignal<
   Options extends { signal?: AbortSignal; timeout?: number; metadata?: Record<string, unknown> },
 >(options: Options | undefined): Options | undefined {
-  // Every runtime this package supports has AbortSignal.any; without it, LangChain's own.
-  if (options === undefined || typeof AbortSignal.any !== 'function') return options;
+  if (options === undefined) return options;
   const { signal, timeout } = options;
   const validTimeout = typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout);
   if (signal === undefined && !validTimeout) return options;
   if (timeout !== undefined && !validTimeout) return options;
-  const sources = [signal, validTimeout ? AbortSignal.timeout(timeout) : undefined].filter(
-    (source): source is AbortSignal => source !== undefined,
-  );
-  // A signal of our own that follows the sources: AbortSignal.any holds the caller's signal
-  // only weakly, so a long-lived signal reused for many calls gathers no listeners.
-  const combined = AbortSignal.any(sources);
   const typed = new AbortController();
-  const follow = () => typed.abort(typedAbort(combined.reason));
-  if (combined.aborted) follow();
-  else combined.addEventListener('abort', follow, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onAbort = () => stop(signal?.reason);
+  const release = () => {
+    signal?.removeEventListener('abort', onAbort);
+    if (timer !== undefined) clearTimeout(timer);
+    releases.delete(typed.signal);
+  };
+  const stop = (reason: unknown) => {
+    release();
+    typed.abort(typedAbort(reason));
+  };
+  if (signal?.aborted) stop(signal.reason);
+  else {
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (validTimeout) {
+      timer = setTimeout(
+        () => stop(new DOMException('The operation timed out.', 'TimeoutError')),
+        timeout,
+      );
+      // Like AbortSignal.timeout: a pending timeout does not keep Node running.
+      (timer as { unref?: () => void }).unref?.();
+    }
+    releases.set(typed.signal, release);
+  }
   const { timeout: _timeout, ...rest } = options;
   return {
     ...rest,
@@ -52,4 +74,9 @@ export function withTypedAbortSignal<
       metadata: { timeoutMs: timeout, ...options.metadata },
     }),
   } as Options;
+}
+
+/** Ends what {@link withTypedAbortSignal} set up for this signal; any other signal: nothing. */
+export function releaseTypedAbortSignal(signal: AbortSignal | undefined): void {
+  if (signal !== undefined) releases.get(signal)?.();
 }
