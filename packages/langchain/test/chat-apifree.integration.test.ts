@@ -630,12 +630,42 @@ describe('errors, retries and abort', () => {
       } else await model.invoke('Hi', options);
       expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
     }
-    // The same with streaming: true and with disableStreaming (stream() falls back to invoke).
-    await collect(context.model({ streaming: true }).stream('Hi', { signal: controller.signal }));
-    await collect(
-      context.model({ disableStreaming: true }).stream('Hi', { signal: controller.signal }),
-    );
-    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it("a parent runnable's signal stops the model's stream with APIUserAbortError, also when the stream has its own timeout", async () => {
+    for (const inner of [{}, { timeout: 60_000 }]) {
+      const controller = new AbortController();
+      let caught: unknown;
+      let chunks = 0;
+      // The parent hands its config (and so its signal) down, as LangChain documents.
+      const parent = RunnableLambda.from(async (input: string, config) => {
+        try {
+          for await (const _ of await context.model().stream(input, { ...config, ...inner })) {
+            chunks++;
+            if (chunks === 2) controller.abort();
+          }
+        } catch (error) {
+          caught = error;
+        }
+        return chunks;
+      });
+      // The parent itself rejects with its signal's reason; the model's stream, inside it,
+      // ends typed.
+      await parent
+        .invoke('Tell me a very long story about mountains', { signal: controller.signal })
+        .catch(() => undefined);
+      await vi.waitFor(() => expect(caught).toBeDefined(), { timeout: 30_000 });
+      expect(caught).toBeInstanceOf(APIUserAbortError);
+      expect(chunks).toBe(2);
+    }
+  });
+
+  it('disableStreaming: stream() sends one non-streaming request and yields the whole answer once', async () => {
+    const { chunks } = await collect(context.model({ disableStreaming: true }).stream('Say hello'));
+    expect(lastBody(context.simulator).stream).toBe(false);
+    const answer = await serverAnswer(context.simulator, lastBody(context.simulator));
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]?.text).toBe(answer.text);
   });
 
   it("LangChain's timeout option ends in APIConnectionTimeoutError, streamed or not", async () => {

@@ -23,7 +23,7 @@ import type { ModelProfile } from '@langchain/core/language_models/profile';
 import type { AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import type { ChatGenerationChunk, ChatResult } from '@langchain/core/outputs';
 import type { Runnable } from '@langchain/core/runnables';
-import type { IterableReadableStream } from '@langchain/core/utils/stream';
+import { IterableReadableStream } from '@langchain/core/utils/stream';
 import { messagesToInput, type SystemMessageMode } from '../converters/messages-to-input';
 import { OutputEventsToChunks } from '../converters/output-events-to-chunks';
 import { type ModelRequestFields, toRequestSettings } from '../converters/request-settings';
@@ -34,7 +34,7 @@ import { markRetryability } from '../utils/errors';
 import type { ChatAPIFreeCallOptions, ChatAPIFreeInput } from './call-options';
 import { checkFields } from './check-fields';
 import { type StructuredOutputSchema, structuredOutputRunnable } from './structured-output';
-import { releaseTypedAbortSignal, typedAbort, withTypedAbortSignal } from './typed-abort';
+import { typedAbort } from './typed-abort';
 
 /** The request body without `input`. (`Omit` would drop the known keys: the type has an index signature.) */
 type ResponsesBody = {
@@ -100,6 +100,8 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
     this.topP = fields.topP;
     this.maxTokens = fields.maxTokens;
     this.streaming = fields.streaming ?? false;
+    // LangChain's base class declares it but leaves it to each model to take from its fields.
+    this.disableStreaming = fields.disableStreaming ?? false;
     this.reasoning = fields.reasoning;
     this.instructions = fields.instructions;
     this.requestMetadata = fields.requestMetadata;
@@ -196,13 +198,29 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
     input: BaseLanguageModelInput,
     options?: Partial<ChatAPIFreeCallOptions>,
   ): Promise<IterableReadableStream<AIMessageChunk>> {
-    const typedOptions = withTypedAbortSignal(options);
+    let stream: IterableReadableStream<AIMessageChunk>;
     try {
-      return await super.stream(input, typedOptions);
+      stream = await super.stream(input, options);
     } catch (error) {
-      releaseTypedAbortSignal(typedOptions?.signal);
       throw typedAbort(error);
     }
+    // LangChain ends a stream with its signal's reason (a DOMException), whichever signal
+    // that is: the call's, its `timeout`, or one a parent runnable passed down. One stream
+    // reading the other's reader types it on every way of reading (iterator, reader, pipe),
+    // with no generator in between and nothing attached to any signal.
+    const reader = stream.getReader();
+    return new IterableReadableStream<AIMessageChunk>({
+      async pull(controller) {
+        try {
+          const next = await reader.read();
+          if (next.done) controller.close();
+          else controller.enqueue(next.value);
+        } catch (error) {
+          controller.error(typedAbort(error));
+        }
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
   }
 
   /** `console.log(model)` and `util.inspect` show the serialized model: the key stays a secret reference. */
@@ -211,18 +229,6 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
   }
 
   async _generate(
-    messages: BaseMessage[],
-    options: this['ParsedCallOptions'],
-    runManager?: CallbackManagerForLLMRun,
-  ): Promise<ChatResult> {
-    try {
-      return await this.#generate(messages, options, runManager);
-    } finally {
-      releaseTypedAbortSignal(options.signal);
-    }
-  }
-
-  async #generate(
     messages: BaseMessage[],
     options: this['ParsedCallOptions'],
     runManager?: CallbackManagerForLLMRun,
@@ -257,45 +263,40 @@ export class ChatAPIFree extends BaseChatModel<ChatAPIFreeCallOptions, AIMessage
     options: this['ParsedCallOptions'],
     runManager?: CallbackManagerForLLMRun,
   ): AsyncGenerator<ChatGenerationChunk> {
-    try {
-      if (options.signal?.aborted) throw abortError(options.signal);
-      const { body, warnings } = this.#request(messages, options);
-      const stream = await this.caller.callWithOptions(
-        { signal: options.signal, maxRetries: options.maxRetries },
-        () =>
-          this.#client.responses
-            .create({ ...body, stream: true }, this.#requestOptions(options))
-            .catch(rethrowMarked),
-      );
-      const mapper = new OutputEventsToChunks({
-        requestId: stream.response.requestId,
-        requestWarnings: warnings,
-      });
-      // In batches (one per network read): every step of an async generator costs.
-      for await (const batch of normalizeEventBatches(stream)) {
-        for (const event of batch) {
-          let chunks: ChatGenerationChunk[];
-          try {
-            chunks = mapper.map(event);
-          } catch (error) {
-            throw markRetryability(error);
-          }
-          for (const chunk of chunks) {
-            yield chunk;
-            await runManager?.handleLLMNewToken(
-              chunk.text,
-              { prompt: 0, completion: 0 },
-              undefined,
-              undefined,
-              undefined,
-              { chunk },
-            );
-          }
+    if (options.signal?.aborted) throw abortError(options.signal);
+    const { body, warnings } = this.#request(messages, options);
+    const stream = await this.caller.callWithOptions(
+      { signal: options.signal, maxRetries: options.maxRetries },
+      () =>
+        this.#client.responses
+          .create({ ...body, stream: true }, this.#requestOptions(options))
+          .catch(rethrowMarked),
+    );
+    const mapper = new OutputEventsToChunks({
+      requestId: stream.response.requestId,
+      requestWarnings: warnings,
+    });
+    // In batches (one per network read): every step of an async generator costs.
+    for await (const batch of normalizeEventBatches(stream)) {
+      for (const event of batch) {
+        let chunks: ChatGenerationChunk[];
+        try {
+          chunks = mapper.map(event);
+        } catch (error) {
+          throw markRetryability(error);
+        }
+        for (const chunk of chunks) {
+          yield chunk;
+          await runManager?.handleLLMNewToken(
+            chunk.text,
+            { prompt: 0, completion: 0 },
+            undefined,
+            undefined,
+            undefined,
+            { chunk },
+          );
         }
       }
-    } finally {
-      // The call is over (ended, failed, or its consumer stopped): its signal lets go.
-      releaseTypedAbortSignal(options.signal);
     }
   }
 
