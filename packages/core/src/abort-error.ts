@@ -13,8 +13,8 @@ import { APIConnectionTimeoutError, type APIFreeError, APIUserAbortError } from 
  */
 export function abortError(signal: AbortSignal | undefined, cause?: unknown): APIFreeError {
   const reason: unknown = signal?.reason;
-  // A signal aborted with one of these errors already says what happened (an adapter
-  // that types a framework's abort does that): it is the error, not its cause.
+  // A signal aborted with one of these errors as its reason already says what happened
+  // (`controller.abort(new APIConnectionTimeoutError(…))`): it is the error, not its cause.
   if (APIConnectionTimeoutError.isInstance(reason) || APIUserAbortError.isInstance(reason)) {
     return reason;
   }
