@@ -144,13 +144,7 @@ export class APIFree {
       if (stream && info.headers.get('content-type')?.includes('application/json')) {
         // A server that cannot stream (or fails before it starts) may answer with JSON: an
         // answer is streamed as its terminal event, an error body reported as an error.
-        const { text, truncated } = await this.#read(
-          response,
-          controller.signal,
-          url,
-          this.#settings.maxResponseSize,
-        );
-        if (truncated) throw this.#tooLarge(info);
+        const text = await this.#readAnswer(response, controller.signal, url, info);
         response = { ...response, body: terminalEventBody(this.#streamedJSON(text, info)) };
       }
       if (stream) {
@@ -164,13 +158,7 @@ export class APIFree {
           },
         };
       }
-      const { text, truncated } = await this.#read(
-        response,
-        controller.signal,
-        url,
-        this.#settings.maxResponseSize,
-      );
-      if (truncated) throw this.#tooLarge(info);
+      const text = await this.#readAnswer(response, controller.signal, url, info);
       return {
         kind: 'done' as const,
         result: { data: this.#parseJSON(text, info), response: info },
@@ -231,8 +219,21 @@ export class APIFree {
     }
   }
 
-  #tooLarge(info: ResponseInfo): APIStreamError {
-    return new APIStreamError({
+  /** A JSON answer's text, at most maxResponseSize bytes: a larger one is a typed error. */
+  async #readAnswer(
+    response: TransportResponse,
+    signal: AbortSignal,
+    url: string,
+    info: ResponseInfo,
+  ): Promise<string> {
+    const { text, truncated } = await this.#read(
+      response,
+      signal,
+      url,
+      this.#settings.maxResponseSize,
+    );
+    if (!truncated) return text;
+    throw new APIStreamError({
       message: `APIFree answered with a response larger than maxResponseSize (${this.#settings.maxResponseSize} bytes); it was not read further. Raise maxResponseSize if you expect answers this large.`,
       code: 'response_too_large',
       requestId: info.requestId,
