@@ -18,6 +18,19 @@ const MODEL = 'gpt-4.1-mini';
 const KEY = 'sk-drill-hostile-memory';
 const MEBIBYTE = 2 ** 20;
 
+/** The case's timeouts as options: the three packages name them alike. */
+function timeouts(settings: HostileCase['settings']): {
+  timeout?: number;
+  streamIdleTimeout?: number;
+} {
+  return {
+    ...(settings.timeout !== undefined && { timeout: settings.timeout }),
+    ...(settings.streamIdleTimeout !== undefined && {
+      streamIdleTimeout: settings.streamIdleTimeout,
+    }),
+  };
+}
+
 /** Calls the package as the case says; resolves with the answer's text, throws its error. */
 async function call(hostileCase: HostileCase, baseURL: string): Promise<string> {
   const { settings } = hostileCase;
@@ -28,10 +41,7 @@ async function call(hostileCase: HostileCase, baseURL: string): Promise<string> 
       apiKey: KEY,
       baseURL,
       maxRetries: settings.maxRetries,
-      ...(settings.timeout !== undefined && { timeout: settings.timeout }),
-      ...(settings.streamIdleTimeout !== undefined && {
-        streamIdleTimeout: settings.streamIdleTimeout,
-      }),
+      ...timeouts(settings),
       ...(adapter === 'core-fetch' && {
         fetch: (input: string, init: RequestInit) => globalThis.fetch(input, init),
       }),
@@ -58,10 +68,7 @@ async function call(hostileCase: HostileCase, baseURL: string): Promise<string> 
     const model = createAPIFree({
       apiKey: KEY,
       baseURL,
-      ...(settings.timeout !== undefined && { timeout: settings.timeout }),
-      ...(settings.streamIdleTimeout !== undefined && {
-        streamIdleTimeout: settings.streamIdleTimeout,
-      }),
+      ...timeouts(settings),
     })(MODEL);
     if (entry === 'doStream') {
       // The provider alone, as the AI SDK drives it: its read-ahead is what is measured.
@@ -100,10 +107,7 @@ async function call(hostileCase: HostileCase, baseURL: string): Promise<string> 
     apiKey: KEY,
     baseURL,
     maxRetries: settings.maxRetries,
-    ...(settings.timeout !== undefined && { timeout: settings.timeout }),
-    ...(settings.streamIdleTimeout !== undefined && {
-      streamIdleTimeout: settings.streamIdleTimeout,
-    }),
+    ...timeouts(settings),
   });
   const options = settings.deadline === undefined ? {} : { timeout: settings.deadline };
   if (entry === 'invoke') return (await chat.invoke('Hi', options)).text;

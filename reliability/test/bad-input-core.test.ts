@@ -7,6 +7,14 @@ import {
 import { afterAll, beforeAll, describe } from 'vitest';
 import { MODEL } from '../src/adapters';
 import {
+  type BadHeader,
+  forbiddenHeader,
+  MALFORMED_HEADERS,
+  SET_FROM_BASE_URL,
+  SET_FROM_BODY,
+  SET_FROM_KEY,
+} from '../src/bad-headers';
+import {
   type BadInputCase,
   type BadInputOutcome,
   defineBadInputTable,
@@ -289,41 +297,14 @@ const TRANSPORTS: Record<string, Partial<ClientOptions>> = {
 };
 
 /** Headers a caller may get wrong, and core's exact answer. */
-const BAD_HEADERS: Array<[string, Record<string, string>, string]> = [
-  [
-    'a value with CR/LF',
-    { 'x-note': 'a\r\nx-injected: 1' },
-    'The header "x-note" has a line break or NUL in its value; HTTP header values must be one line.',
-  ],
-  [
-    'a value with a lone LF',
-    { 'x-note': 'a\nb' },
-    'The header "x-note" has a line break or NUL in its value; HTTP header values must be one line.',
-  ],
-  [
-    'a value beyond Latin-1',
-    { 'x-note': 'café ☕' },
-    'The header "x-note" has a character HTTP header values cannot carry (control characters, or beyond Latin-1 such as emoji); encode the value, e.g. with encodeURIComponent.',
-  ],
-  [
-    'a bad name',
-    { 'x note': 'v' },
-    'The header name "x note" is not a valid HTTP header name (letters, digits and !#$%&\'*+-.^_`|~ only).',
-  ],
-  ...(
-    [
-      ['content-length', 'it is set from the body'],
-      ['Content-Length', 'it is set from the body'],
-      ['authorization', 'it is set from the API key (the apiKey option)'],
-      ['host', 'it is set from baseURL'],
-      ['transfer-encoding', 'it is set by the transport'],
-      ['connection', 'the connection is managed by the transport'],
-    ] as const
-  ).map(([name, reason]): [string, Record<string, string>, string] => [
-    `a ${name} header`,
-    { [name]: name === 'authorization' ? 'Bearer sk-other' : '5' },
-    `The header "${name}" cannot be set: ${reason}. Remove it from the headers option.`,
-  ]),
+const BAD_HEADERS: BadHeader[] = [
+  ...MALFORMED_HEADERS,
+  forbiddenHeader('content-length', '5', SET_FROM_BODY),
+  forbiddenHeader('Content-Length', '5', SET_FROM_BODY),
+  forbiddenHeader('authorization', 'Bearer sk-other', SET_FROM_KEY),
+  forbiddenHeader('host', '5', SET_FROM_BASE_URL),
+  forbiddenHeader('transfer-encoding', '5', 'it is set by the transport'),
+  forbiddenHeader('connection', '5', 'the connection is managed by the transport'),
 ];
 
 const headerCases: BadInputCase[] = Object.entries(TRANSPORTS).flatMap(([transport, extra]) =>

@@ -10,6 +10,7 @@ import type { Runnable } from '@langchain/core/runnables';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { z } from 'zod';
 import { MODEL } from '../src/adapters';
+import { ADAPTER_BAD_HEADERS } from '../src/bad-headers';
 import {
   type BadInputCase,
   type BadInputOutcome,
@@ -261,40 +262,6 @@ const cases: BadInputCase[] = [
   },
 ];
 
-/** Headers a caller may get wrong: refused by core before anything is sent. */
-const BAD_HEADERS: Array<[string, Record<string, string>, string]> = [
-  [
-    'a value with CR/LF',
-    { 'x-note': 'a\r\nx-injected: 1' },
-    'The header "x-note" has a line break or NUL in its value; HTTP header values must be one line.',
-  ],
-  [
-    'a value beyond Latin-1',
-    { 'x-note': 'café ☕' },
-    'The header "x-note" has a character HTTP header values cannot carry (control characters, or beyond Latin-1 such as emoji); encode the value, e.g. with encodeURIComponent.',
-  ],
-  [
-    'a bad name',
-    { 'x note': 'v' },
-    'The header name "x note" is not a valid HTTP header name (letters, digits and !#$%&\'*+-.^_`|~ only).',
-  ],
-  [
-    'a content-length header',
-    { 'content-length': '5' },
-    'The header "content-length" cannot be set: it is set from the body. Remove it from the headers option.',
-  ],
-  [
-    'an authorization header',
-    { authorization: 'Bearer sk-other' },
-    'The header "authorization" cannot be set: it is set from the API key (the apiKey option). Remove it from the headers option.',
-  ],
-  [
-    'a host header',
-    { host: 'example.com' },
-    'The header "host" cannot be set: it is set from baseURL. Remove it from the headers option.',
-  ],
-];
-
 const hostileChat = (fields: Partial<ChatAPIFreeInput> = {}) =>
   new ChatAPIFree({
     model: MODEL,
@@ -304,7 +271,7 @@ const hostileChat = (fields: Partial<ChatAPIFreeInput> = {}) =>
     ...fields,
   });
 
-const headerCases: BadInputCase[] = BAD_HEADERS.flatMap(([what, headers, message]) => [
+const headerCases: BadInputCase[] = ADAPTER_BAD_HEADERS.flatMap(([what, headers, message]) => [
   {
     name: `new ChatAPIFree({ headers }) with ${what}`,
     run: () => streamAll(hostileChat({ headers })),
