@@ -128,12 +128,10 @@ export class APIFreeLanguageModel implements LanguageModelV4 {
     let sink: (part: LanguageModelV4StreamPart) => void = () => undefined;
     const normalizer = createEventNormalizer((output) => mapper.map(output, (part) => sink(part)));
 
-    /** Turns what the next read gave into parts (possibly none); false once the stream is over. */
-    const handle = (next: IteratorResult<ResponseStreamEvent>): boolean => {
-      if (next.done) return false;
-      if (includeRawChunks) sink({ type: 'raw', rawValue: next.value });
-      normalizer.push(next.value);
-      return true;
+    /** Turns one event into parts (possibly none). */
+    const handle = (event: ResponseStreamEvent): void => {
+      if (includeRawChunks) sink({ type: 'raw', rawValue: event });
+      normalizer.push(event);
     };
     /** A failed read: the stream's error becomes parts, except an abort, which is rethrown. */
     const handleFailure = (error: unknown): void => {
@@ -157,8 +155,10 @@ export class APIFreeLanguageModel implements LanguageModelV4 {
     const readAheadEvent = async (): Promise<boolean> => {
       try {
         const next = await events.next();
-        if (!next.done && next.value.type === 'response.output_item.added') sawOutput = true;
-        return handle(next);
+        if (next.done) return false;
+        if (next.value.type === 'response.output_item.added') sawOutput = true;
+        handle(next.value);
+        return true;
       } catch (error) {
         handleFailure(error);
         return true;
@@ -223,7 +223,7 @@ export class APIFreeLanguageModel implements LanguageModelV4 {
                 controller.close();
                 return;
               }
-              for (const event of batch) handle({ done: false, value: event });
+              for (const event of batch) handle(event);
             }
           } catch (error) {
             controller.error(mapError(error));
